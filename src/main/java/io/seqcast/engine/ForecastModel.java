@@ -1,0 +1,34 @@
+package io.seqcast.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained model held in native memory. Thread-safe: many threads may forecast at once. Close it to
+ * free its native memory; a closed model refuses to forecast.
+ */
+public interface ForecastModel extends AutoCloseable {
+
+    ModelManifest manifest();
+
+    /**
+     * Forecasts every history {@code horizon} steps ahead, in one batch. The last {@code window}
+     * points of each history are used. A horizon up to the model's is predicted directly, a longer
+     * one by feeding predictions back in (roll-out), up to the engine's configured maximum.
+     *
+     * @param histories each {@code [time][feature]}, at least {@code window} steps long
+     * @return one {@code [horizon][feature]} forecast per history, in the same order
+     * @throws InvalidInputException for histories that are too short, have the wrong feature count or
+     *     non-finite values, or a horizon outside 1..maximum
+     */
+    List<float[][]> forecast(List<float[][]> histories, int horizon);
+
+    /**
+     * Writes the parameters and the manifest (with the SHA-256 of every file) into {@code directory},
+     * which must exist and be empty.
+     */
+    void save(Path directory);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,53 @@
+package io.seqcast.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild, audit and trust a saved model; written as {@code manifest.json}
+ * beside the parameters.
+ *
+ * @param formatVersion manifest format, bumped on incompatible change
+ * @param kind series or trajectory
+ * @param features feature names in column order
+ * @param spec model shape
+ * @param training training settings
+ * @param normalization per-feature normalization fitted on the training part
+ * @param seasonalPeriod season used for MASE
+ * @param metrics validation metrics, null when the data left no validation windows
+ * @param summary how training went
+ * @param dataFingerprint SHA-256 of the training data
+ * @param engine engine and device that trained the model
+ * @param createdAt when training finished
+ * @param files SHA-256 of every other file of the model directory, by file name
+ */
+public record ModelManifest(
+        int formatVersion,
+        SequenceKind kind,
+        List<String> features,
+        ModelSpec spec,
+        TrainingSpec training,
+        List<FeatureScaling> normalization,
+        int seasonalPeriod,
+        ValidationMetrics metrics,
+        TrainingSummary summary,
+        String dataFingerprint,
+        EngineInfo engine,
+        Instant createdAt,
+        Map<String, String> files) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+
+    public ModelManifest {
+        features = List.copyOf(features);
+        normalization = List.copyOf(normalization);
+        files = Map.copyOf(files);
+    }
+
+    public ModelManifest withFiles(Map<String, String> newFiles) {
+        return new ModelManifest(formatVersion, kind, features, spec, training, normalization, seasonalPeriod, metrics,
+                summary, dataFingerprint, engine, createdAt, newFiles);
+    }
+}

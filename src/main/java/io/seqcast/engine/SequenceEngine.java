@@ -1,0 +1,32 @@
+package io.seqcast.engine;
+
+import java.nio.file.Path;
+
+/** Trains, saves and loads recurrent forecasting models. The only way the rest of seqcast reaches DJL. */
+public interface SequenceEngine {
+
+    EngineInfo info();
+
+    /**
+     * Trains a model. Input is validated before any native call.
+     *
+     * @throws InvalidInputException when data or specs are unusable, with the offending field
+     * @throws TrainingCancelledException when {@code listener} asked to stop
+     * @throws TrainingFailedException when training diverged
+     */
+    ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener);
+
+    /**
+     * Loads a model saved by {@link ForecastModel#save}, after checking every file against the
+     * manifest's checksums.
+     *
+     * @throws ModelLoadException when files are missing or altered, or the manifest is unreadable
+     */
+    ForecastModel load(Path directory);
+
+    /** The longest horizon {@link ForecastModel#forecast} serves, by roll-out beyond a model's own. */
+    int maxHorizon();
+
+    /** Native arrays currently alive in this engine; returns to its baseline when nothing leaks. */
+    int liveNativeArrays();
+}

@@ -1,0 +1,14 @@
+package io.seqcast.engine;
+
+/**
+ * Accuracy on the validation split, in the data's own units, over every forecast step of every
+ * validation window.
+ *
+ * @param rmse root mean squared error
+ * @param mae mean absolute error
+ * @param smape symmetric mean absolute percentage error, in percent (0 to 200)
+ * @param mase mean absolute error scaled by the in-sample (training part) error of the seasonal naive
+ *     forecast, or of the naive forecast when the data has no season; below 1 beats that benchmark
+ * @param windows validation windows evaluated
+ */
+public record ValidationMetrics(double rmse, double mae, double smape, double mase, int windows) {}

@@ -1,0 +1,152 @@
+package io.seqcast.engine.internal;
+
+import ai.djl.ndarray.NDManager;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.ModelSpec;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/** A trained network with its scaling, owning the native memory of its parameters. */
+final class DjlForecastModel implements ForecastModel {
+
+    static final String PARAMETERS_FILE = "parameters.bin";
+
+    /** Windows per native forward call: bounds the memory one request can take at once. */
+    private static final int MAX_BATCH = 1024;
+
+    private final ModelManifest manifest;
+    private final RecurrentNetwork network;
+    private final NDManager manager;
+    private final Scaling scaling;
+    private final NativeContext context;
+    // Forecasts share the read side; close takes the write side so it never frees parameters in use.
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context) {
+        this.manifest = manifest;
+        this.network = network;
+        this.manager = manager;
+        this.scaling = Scaling.of(manifest.normalization());
+        this.context = context;
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public List<float[][]> forecast(List<float[][]> histories, int horizon) {
+        ModelSpec spec = manifest.spec();
+        if (horizon < 1 || horizon > context.maxHorizon()) {
+            throw new InvalidInputException("/horizon",
+                    "horizon must be between 1 and " + context.maxHorizon() + ", was " + horizon);
+        }
+        InputChecks.checkHistories(histories, scaling.features(), spec.window());
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            List<float[][]> forecasts = new ArrayList<>(histories.size());
+            for (int from = 0; from < histories.size(); from += MAX_BATCH) {
+                forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon));
+            }
+            return forecasts;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Direct forecast of up to the model's horizon, fed back in as input until {@code horizon} is covered. */
+    private List<float[][]> rollOut(List<float[][]> histories, int horizon) {
+        int window = manifest.spec().window();
+        int step = manifest.spec().horizon();
+        int features = scaling.features();
+        int n = histories.size();
+        float[][][] windows = new float[n][][];
+        float[][][] forecasts = new float[n][horizon][];
+        for (int i = 0; i < n; i++) {
+            float[][] history = histories.get(i);
+            windows[i] = Arrays.copyOfRange(history, history.length - window, history.length);
+        }
+        float[] input = new float[n * window * features];
+        double[][] references = new double[n][];
+        for (int produced = 0; produced < horizon; produced += step) {
+            for (int i = 0; i < n; i++) {
+                references[i] = scaling.encodeWindow(windows[i], 0, window, input, i * window * features);
+            }
+            float[] output = predict(input, n);
+            int take = Math.min(step, horizon - produced);
+            for (int i = 0; i < n; i++) {
+                float[][] steps = scaling.decodeSteps(output, i * step * features, step, references[i]);
+                System.arraycopy(steps, 0, forecasts[i], produced, take);
+                if (produced + step < horizon) {
+                    windows[i] = shift(windows[i], steps);
+                }
+            }
+        }
+        return List.of(forecasts);
+    }
+
+    private static float[][] shift(float[][] window, float[][] next) {
+        float[][] shifted = new float[window.length][];
+        int keep = Math.max(0, window.length - next.length);
+        System.arraycopy(window, window.length - keep, shifted, 0, keep);
+        System.arraycopy(next, next.length - (window.length - keep), shifted, keep, window.length - keep);
+        return shifted;
+    }
+
+    private float[] predict(float[] input, int n) {
+        context.prepareInferenceThread();
+        return network.predict(manager, input, n);
+    }
+
+    @Override
+    public void save(Path directory) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            Path parameters = directory.resolve(PARAMETERS_FILE);
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
+                network.save(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write model parameters", e);
+            }
+            ManifestFiles.force(parameters);
+            ManifestFiles.write(directory, manifest.withFiles(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                manager.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.seqcast.engine.internal;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import io.seqcast.engine.EngineInfo;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelLoadException;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceEngine;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@link SequenceEngine} on Deep Java Library with the PyTorch engine. */
+public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
+
+    /** Where models train and run. */
+    public enum DeviceChoice {
+        /** The first GPU when a CUDA build of libtorch is loaded, the CPU otherwise. */
+        AUTO,
+        CPU,
+        /** The first GPU; refuses to start without one. */
+        GPU
+    }
+
+    private static final String ENGINE_NAME = "PyTorch";
+
+    private final NativeContext context;
+    private final EngineInfo info;
+
+    /**
+     * Loads libtorch and picks the device.
+     *
+     * @throws IllegalStateException when {@code device} is GPU and no CUDA device is usable
+     */
+    public DjlSequenceEngine(DeviceChoice device, int intraOpThreads, int maxHorizon) {
+        Engine engine = Engine.getEngine(ENGINE_NAME);
+        int gpus = engine.getGpuCount();
+        if (device == DeviceChoice.GPU && gpus == 0) {
+            throw new IllegalStateException("seqcast.engine.device=gpu, but libtorch " + engine.getVersion()
+                    + " sees no CUDA device: install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR,"
+                    + " see README) or set seqcast.engine.device=auto or cpu");
+        }
+        Device chosen = device != DeviceChoice.CPU && gpus > 0 ? Device.gpu() : Device.cpu();
+        JniUtils.setNumThreads(intraOpThreads);
+        this.context = new NativeContext(engine.newBaseManager(chosen), intraOpThreads, maxHorizon);
+        this.info = new EngineInfo(ENGINE_NAME, engine.getVersion(), Engine.getDjlVersion(), chosen.toString(),
+                JniUtils.getNumThreads());
+    }
+
+    @Override
+    public EngineInfo info() {
+        return info;
+    }
+
+    @Override
+    public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
+        return new TrainingRun(data, spec, training, listener, context, info).run();
+    }
+
+    @Override
+    public ForecastModel load(Path directory) {
+        ModelManifest manifest = ManifestFiles.readVerified(directory);
+        if (!manifest.files().containsKey(DjlForecastModel.PARAMETERS_FILE)) {
+            throw new ModelLoadException("manifest lists no " + DjlForecastModel.PARAMETERS_FILE);
+        }
+        NDManager manager = context.root().newSubManager();
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(directory.resolve(DjlForecastModel.PARAMETERS_FILE))))) {
+            RecurrentNetwork network = RecurrentNetwork.load(manifest.spec(), manifest.features().size(), manager, in);
+            return new DjlForecastModel(manifest, network, manager, context);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e instanceof ModelLoadException loadException
+                    ? loadException
+                    : new ModelLoadException("model parameters cannot be read", e);
+        }
+    }
+
+    @Override
+    public int maxHorizon() {
+        return context.maxHorizon();
+    }
+
+    @Override
+    public int liveNativeArrays() {
+        return context.root().getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        context.root().close();
+    }
+}

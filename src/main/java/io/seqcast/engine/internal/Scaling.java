@@ -1,0 +1,230 @@
+package io.seqcast.engine.internal;
+
+import io.seqcast.engine.FeatureScaling;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two-stage scaling of model inputs and targets.
+ *
+ * <p>First every feature is normalized by a center and scale fitted on the training part of the data
+ * only. Then every window is made relative to its own last observed point (the level) and divided by
+ * its own spread, as instance normalization does for global models: series of very different levels
+ * and scales look alike to the network, and a trajectory moved by a constant offset (in space or time)
+ * gets the same forecast moved by that offset. The network predicts the future relative to the last
+ * point, so an untrained network already forecasts the last value.
+ */
+final class Scaling {
+
+    /**
+     * Floor of a window's spread, in units of the feature's training standard deviation. It keeps a
+     * flat window (a constant stretch, a level flight) from blowing its differences up.
+     */
+    static final double SPREAD_FLOOR = 0.05;
+
+    private static final String TIME_FEATURE = "t";
+
+    private final double[] center;
+    private final double[] scale;
+    private final int[] group;
+    private final int groups;
+
+    Scaling(double[] center, double[] scale, int[] group) {
+        this.center = center.clone();
+        this.scale = scale.clone();
+        this.group = group.clone();
+        int max = 0;
+        for (int g : group) {
+            max = Math.max(max, g);
+        }
+        this.groups = max + 1;
+    }
+
+    static Scaling of(List<FeatureScaling> features) {
+        int n = features.size();
+        double[] center = new double[n];
+        double[] scale = new double[n];
+        int[] group = new int[n];
+        for (int f = 0; f < n; f++) {
+            center[f] = features.get(f).center();
+            scale[f] = features.get(f).scale();
+            group[f] = features.get(f).group();
+        }
+        return new Scaling(center, scale, group);
+    }
+
+    /**
+     * Fits the per-feature normalization on the first {@code trainingLengths[i]} points of every
+     * sequence.
+     *
+     * @throws InvalidInputException for a feature that is constant over the training part
+     */
+    static Scaling fit(SequenceData data, int[] trainingLengths) {
+        int features = data.featureCount();
+        double[] sum = new double[features];
+        double[] sumSquares = new double[features];
+        long count = 0;
+        for (int i = 0; i < data.sequences().size(); i++) {
+            float[][] values = data.sequences().get(i).values();
+            for (int t = 0; t < trainingLengths[i]; t++) {
+                for (int f = 0; f < features; f++) {
+                    sum[f] += values[t][f];
+                }
+            }
+            count += trainingLengths[i];
+        }
+        double[] center = new double[features];
+        for (int f = 0; f < features; f++) {
+            center[f] = sum[f] / count;
+        }
+        // Second pass around the mean: one-pass variance loses everything for large levels (lake levels ~580).
+        for (int i = 0; i < data.sequences().size(); i++) {
+            float[][] values = data.sequences().get(i).values();
+            for (int t = 0; t < trainingLengths[i]; t++) {
+                for (int f = 0; f < features; f++) {
+                    double d = values[t][f] - center[f];
+                    sumSquares[f] += d * d;
+                }
+            }
+        }
+        double[] variance = new double[features];
+        for (int f = 0; f < features; f++) {
+            variance[f] = sumSquares[f] / count;
+        }
+        int[] group = new int[features];
+        double[] scale = new double[features];
+        if (data.kind() == SequenceKind.TRAJECTORY) {
+            fitTrajectory(data.features(), variance, group, scale);
+        } else {
+            for (int f = 0; f < features; f++) {
+                group[f] = f;
+                scale[f] = Math.sqrt(variance[f]);
+                requireVarying(scale[f], data.features().get(f), "feature");
+            }
+        }
+        return new Scaling(center, scale, group);
+    }
+
+    /** Spatial axes share one scale so that geometry is kept; time has its own. */
+    private static void fitTrajectory(List<String> names, double[] variance, int[] group, double[] scale) {
+        double spatialVariance = 0;
+        int spatial = 0;
+        for (int f = 0; f < names.size(); f++) {
+            if (!TIME_FEATURE.equals(names.get(f))) {
+                spatialVariance += variance[f];
+                spatial++;
+            }
+        }
+        double spatialScale = spatial == 0 ? 0 : Math.sqrt(spatialVariance / spatial);
+        if (spatial > 0) {
+            requireVarying(spatialScale, "x/y/z", "position");
+        }
+        for (int f = 0; f < names.size(); f++) {
+            if (TIME_FEATURE.equals(names.get(f))) {
+                group[f] = spatial > 0 ? 1 : 0;
+                scale[f] = Math.sqrt(variance[f]);
+                requireVarying(scale[f], TIME_FEATURE, "time");
+            } else {
+                group[f] = 0;
+                scale[f] = spatialScale;
+            }
+        }
+    }
+
+    private static void requireVarying(double scale, String name, String what) {
+        if (!(scale > 1e-12) || !Double.isFinite(scale)) {
+            throw new InvalidInputException("/data/features", what + " '" + name
+                    + "' is constant over the training part of the data; a constant carries no signal, remove it");
+        }
+    }
+
+    int features() {
+        return center.length;
+    }
+
+    int groups() {
+        return groups;
+    }
+
+    List<FeatureScaling> describe(List<String> names) {
+        List<FeatureScaling> out = new ArrayList<>(names.size());
+        for (int f = 0; f < names.size(); f++) {
+            out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f]));
+        }
+        return out;
+    }
+
+    /**
+     * Encodes {@code values[start, start + window)} into {@code dst} (row-major {@code [window][feature]})
+     * and returns the window's reference: level per feature followed by spread per group.
+     */
+    double[] encodeWindow(float[][] values, int start, int window, float[] dst, int dstOffset) {
+        int features = center.length;
+        double[] reference = new double[features + groups];
+        double[] mean = new double[features];
+        for (int t = start; t < start + window; t++) {
+            for (int f = 0; f < features; f++) {
+                mean[f] += normalize(values[t][f], f);
+            }
+        }
+        double[] groupVariance = new double[groups];
+        int[] groupSize = new int[groups];
+        for (int f = 0; f < features; f++) {
+            mean[f] /= window;
+            double sumSquares = 0;
+            for (int t = start; t < start + window; t++) {
+                double d = normalize(values[t][f], f) - mean[f];
+                sumSquares += d * d;
+            }
+            groupVariance[group[f]] += sumSquares / window;
+            groupSize[group[f]]++;
+            reference[f] = normalize(values[start + window - 1][f], f);
+        }
+        for (int g = 0; g < groups; g++) {
+            reference[features + g] = Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR);
+        }
+        int i = dstOffset;
+        for (int t = start; t < start + window; t++) {
+            for (int f = 0; f < features; f++) {
+                dst[i++] = encode(values[t][f], f, reference);
+            }
+        }
+        return reference;
+    }
+
+    /** Encodes {@code values[start, start + steps)} relative to a window's reference. */
+    void encodeSteps(float[][] values, int start, int steps, double[] reference, float[] dst, int dstOffset) {
+        int features = center.length;
+        int i = dstOffset;
+        for (int t = start; t < start + steps; t++) {
+            for (int f = 0; f < features; f++) {
+                dst[i++] = encode(values[t][f], f, reference);
+            }
+        }
+    }
+
+    /** Inverse of {@link #encodeSteps}: model output back to the data's units. */
+    float[][] decodeSteps(float[] src, int srcOffset, int steps, double[] reference) {
+        int features = center.length;
+        float[][] out = new float[steps][features];
+        int i = srcOffset;
+        for (int t = 0; t < steps; t++) {
+            for (int f = 0; f < features; f++) {
+                double normalized = reference[f] + src[i++] * reference[features + group[f]];
+                out[t][f] = (float) (center[f] + scale[f] * normalized);
+            }
+        }
+        return out;
+    }
+
+    private double normalize(float value, int f) {
+        return (value - center[f]) / scale[f];
+    }
+
+    private float encode(float value, int f, double[] reference) {
+        return (float) ((normalize(value, f) - reference[f]) / reference[center.length + group[f]]);
+    }
+}
