@@ -20,10 +20,16 @@ import java.util.List;
 final class Scaling {
 
     /**
-     * Floor of a window's spread, in units of the feature's training standard deviation. It keeps a
-     * flat window (a constant stretch, a level flight) from blowing its differences up.
+     * Floor of a window's spread, in units of the feature's training standard deviation: small, so that
+     * a series 10^4 times smaller than the others of a global model still gets its own scale.
      */
-    static final double SPREAD_FLOOR = 0.05;
+    static final double SPREAD_FLOOR = 1e-6;
+
+    /**
+     * Bound of encoded values. A flat window (a constant stretch, a level flight) has a spread near the
+     * floor, and the step that ends it would otherwise reach the network as a huge number.
+     */
+    static final float ENCODED_LIMIT = 50f;
 
     private static final String TIME_FEATURE = "t";
 
@@ -225,6 +231,7 @@ final class Scaling {
     }
 
     private float encode(float value, int f, double[] reference) {
-        return (float) ((normalize(value, f) - reference[f]) / reference[center.length + group[f]]);
+        double encoded = (normalize(value, f) - reference[f]) / reference[center.length + group[f]];
+        return (float) Math.max(-ENCODED_LIMIT, Math.min(ENCODED_LIMIT, encoded));
     }
 }

@@ -1,0 +1,287 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.EpochProgress;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.LossType;
+import io.seqcast.engine.ModelLoadException;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.OptimizerType;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import io.seqcast.engine.TrainingCancelledException;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EngineTrainingTest {
+
+    private final DjlSequenceEngine engine = TestEngine.ENGINE;
+
+    private static final ModelSpec SMALL = new ModelSpec(CellType.LSTM, 8, 1, 0.0, 12, 3);
+    private static final TrainingSpec QUICK = TrainingSpec.builder().epochs(5).batchSize(16).build();
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void everyCellTrainsAndForecastsTheHorizonOfEverySeries(CellType cell) {
+        ModelSpec spec = new ModelSpec(cell, 8, 2, 0.1, 12, 3);
+        try (ForecastModel model = engine.train(seasonal(2, 120), spec, QUICK, TrainingListener.NONE)) {
+            List<float[][]> forecasts = model.forecast(List.<float[][]>of(wave(60, 0, 1), wave(30, 3, 1)), 3);
+            assertThat(forecasts).hasSize(2).allSatisfy(f -> assertThat(f).hasDimensions(3, 1));
+            assertThat(model.manifest().summary().epochsRun()).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(OptimizerType.class)
+    void everyOptimizerLowersTheTrainingLoss(OptimizerType optimizer) {
+        double learningRate = optimizer == OptimizerType.SGD ? 0.05 : optimizer == OptimizerType.ADAGRAD ? 0.1 : 0.01;
+        TrainingSpec training = QUICK.toBuilder().epochs(15).optimizer(optimizer).learningRate(learningRate)
+                .momentum(optimizer == OptimizerType.SGD ? 0.9 : 0).loss(LossType.MSE).validationFraction(0).build();
+        try (ForecastModel model = engine.train(seasonal(1, 200), SMALL, training, TrainingListener.NONE)) {
+            List<Double> losses = model.manifest().summary().trainLossHistory();
+            assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LossType.class)
+    void everyLossTrainsWithClippingByNormAndByValue(LossType loss) {
+        TrainingSpec training = QUICK.toBuilder().loss(loss).gradientClipNorm(0.5).gradientClipValue(0.05).build();
+        try (ForecastModel model = engine.train(seasonal(1, 120), SMALL, training, TrainingListener.NONE)) {
+            assertThat(model.manifest().summary().trainLossHistory()).allSatisfy(l -> assertThat(l).isFinite());
+        }
+    }
+
+    @Test
+    void theSameDataSpecAndSeedGiveBitIdenticalModels(@TempDir Path dir) throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.GRU, 8, 2, 0.2, 12, 3);
+        try (ForecastModel a = engine.train(seasonal(3, 100), spec, QUICK, TrainingListener.NONE);
+                ForecastModel b = engine.train(seasonal(3, 100), spec, QUICK, TrainingListener.NONE)) {
+            a.save(Files.createDirectory(dir.resolve("a")));
+            b.save(Files.createDirectory(dir.resolve("b")));
+            assertThat(Files.readAllBytes(dir.resolve("a/parameters.bin")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b/parameters.bin")));
+            assertThat(a.forecast(List.<float[][]>of(wave(50, 1, 1)), 7).get(0)).isDeepEqualTo(b.forecast(List.<float[][]>of(wave(50, 1, 1)), 7).get(0));
+        }
+    }
+
+    @Test
+    void aDifferentSeedGivesADifferentModel() {
+        try (ForecastModel a = engine.train(seasonal(1, 100), SMALL, QUICK, TrainingListener.NONE);
+                ForecastModel b = engine.train(seasonal(1, 100), SMALL, QUICK.toBuilder().seed(99).build(),
+                        TrainingListener.NONE)) {
+            assertThat(a.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0])
+                    .isNotEqualTo(b.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0]);
+        }
+    }
+
+    @Test
+    void aSavedModelLoadsWithItsManifestAndForecastsIdentically(@TempDir Path dir) {
+        try (ForecastModel trained = engine.train(seasonal(2, 100), SMALL, QUICK, TrainingListener.NONE)) {
+            trained.save(dir);
+            try (ForecastModel loaded = engine.load(dir)) {
+                assertThat(loaded.forecast(List.<float[][]>of(wave(40, 0, 2)), 10).get(0))
+                        .isDeepEqualTo(trained.forecast(List.<float[][]>of(wave(40, 0, 2)), 10).get(0));
+                ModelManifest manifest = loaded.manifest();
+                assertThat(manifest.spec()).isEqualTo(SMALL);
+                assertThat(manifest.training()).isEqualTo(QUICK);
+                assertThat(manifest.features()).containsExactly("value");
+                assertThat(manifest.normalization()).hasSize(1);
+                assertThat(manifest.metrics()).isNotNull();
+                assertThat(manifest.engine().engineVersion()).isEqualTo("2.7.1");
+                assertThat(manifest.engine().djlVersion()).isEqualTo("0.36.0");
+                assertThat(manifest.dataFingerprint()).hasSize(64);
+                assertThat(manifest.files()).containsOnlyKeys("parameters.bin");
+            }
+        }
+    }
+
+    @Test
+    void aModelWhoseParametersWereAlteredRefusesToLoad(@TempDir Path dir) throws IOException {
+        try (ForecastModel trained = engine.train(seasonal(1, 60), SMALL, QUICK, TrainingListener.NONE)) {
+            trained.save(dir);
+        }
+        byte[] bytes = Files.readAllBytes(dir.resolve("parameters.bin"));
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(dir.resolve("parameters.bin"), bytes);
+        int before = engine.liveNativeArrays();
+        assertThatThrownBy(() -> engine.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("checksum of 'parameters.bin' does not match");
+        assertThat(engine.liveNativeArrays()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingOrBrokenManifestRefusesToLoad(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class);
+        Files.writeString(dir.resolve("manifest.json"), "{\"formatVersion\": 1, \"spec\": {\"hiddenSize\": 0}}");
+        assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class);
+    }
+
+    @Test
+    void progressIsReportedAfterEveryEpoch() {
+        List<EpochProgress> progress = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void epochFinished(EpochProgress p) {
+                progress.add(p);
+            }
+        };
+        try (ForecastModel model = engine.train(seasonal(1, 100), SMALL, QUICK.toBuilder().earlyStoppingPatience(0)
+                .build(), listener)) {
+            assertThat(progress).extracting(EpochProgress::epoch).containsExactly(1, 2, 3, 4, 5);
+            assertThat(progress).allSatisfy(p -> {
+                assertThat(p.epochs()).isEqualTo(5);
+                assertThat(p.validationLoss()).isNotNull();
+                assertThat(p.elapsed()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void cancellationStopsTrainingBetweenBatchesAndFreesItsMemory() {
+        AtomicInteger checks = new AtomicInteger();
+        TrainingListener cancelAfterThreeBatches = new TrainingListener() {
+            @Override
+            public boolean cancelRequested() {
+                return checks.incrementAndGet() > 3;
+            }
+        };
+        int before = engine.liveNativeArrays();
+        assertThatThrownBy(() -> engine.train(seasonal(1, 400), SMALL, QUICK.toBuilder().batchSize(4).build(),
+                        cancelAfterThreeBatches))
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThat(checks.get()).isEqualTo(4);
+        assertThat(engine.liveNativeArrays()).isEqualTo(before);
+    }
+
+    @Test
+    void earlyStoppingKeepsTheWeightsOfTheBestValidationEpoch() {
+        TrainingSpec training = QUICK.toBuilder().epochs(200).learningRate(0.05).earlyStoppingPatience(3).build();
+        try (ForecastModel model = engine.train(noisy(150), SMALL, training, TrainingListener.NONE)) {
+            var summary = model.manifest().summary();
+            assertThat(summary.epochsRun()).isLessThan(200).isEqualTo(summary.bestEpoch() + 3);
+            double best = summary.validationLossHistory().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            assertThat(summary.validationLossHistory().get(summary.bestEpoch() - 1)).isEqualTo(best);
+        }
+    }
+
+    @Test
+    void validationMetricsAreStoredWithTheModel() {
+        try (ForecastModel model = engine.train(seasonal(1, 120), SMALL, QUICK, TrainingListener.NONE)) {
+            var metrics = model.manifest().metrics();
+            assertThat(metrics.windows()).isPositive();
+            assertThat(metrics.rmse()).isPositive().isGreaterThanOrEqualTo(metrics.mae());
+            assertThat(metrics.smape()).isBetween(0.0, 200.0);
+            assertThat(metrics.mase()).isPositive();
+        }
+    }
+
+    @Test
+    void aHorizonBeyondTheModelsIsRolledOutFromItsOwnPredictions() {
+        try (ForecastModel model = engine.train(seasonal(1, 100), SMALL, QUICK, TrainingListener.NONE)) {
+            float[][] history = wave(40, 0, 1);
+            float[][] long7 = model.forecast(List.<float[][]>of(history), 7).get(0);
+            float[][] direct = model.forecast(List.<float[][]>of(history), 3).get(0);
+            float[][] extended = java.util.Arrays.copyOf(history, 43);
+            System.arraycopy(direct, 0, extended, 40, 3);
+            float[][] next = model.forecast(List.<float[][]>of(extended), 3).get(0);
+            assertThat(long7).hasDimensions(7, 1);
+            assertThat(java.util.Arrays.copyOfRange(long7, 0, 3)).isDeepEqualTo(direct);
+            assertThat(java.util.Arrays.copyOfRange(long7, 3, 6)).isDeepEqualTo(next);
+        }
+    }
+
+    @Test
+    void aMultivariateGlobalModelLearnsSeriesOfVeryDifferentScales() {
+        List<Sequence> sequences = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            double scale = Math.pow(100, i);
+            float[][] values = new float[80 + 10 * i][2];
+            for (int t = 0; t < values.length; t++) {
+                values[t][0] = (float) (scale * (10 + Math.sin(t * 0.5)));
+                values[t][1] = (float) (scale * Math.cos(t * 0.5));
+            }
+            sequences.add(new Sequence("s" + i, values));
+        }
+        SequenceData data = new SequenceData(SequenceKind.SERIES, List.of("level", "swing"), sequences, 1);
+        TrainingSpec training = QUICK.toBuilder().epochs(60).learningRate(0.01).build();
+        try (ForecastModel model = engine.train(data, SMALL, training, TrainingListener.NONE)) {
+            for (int i = 0; i < 3; i++) {
+                float[][] values = sequences.get(i).values();
+                float[][] history = java.util.Arrays.copyOf(values, 40);
+                float[][] forecast = model.forecast(List.<float[][]>of(history), 1).get(0);
+                double scale = Math.pow(100, i);
+                assertThat((double) forecast[0][0]).isCloseTo(values[40][0], within(0.3 * scale));
+                assertThat((double) forecast[0][1]).isCloseTo(values[40][1], within(0.3 * scale));
+            }
+        }
+    }
+
+    @Test
+    void aTrajectoryMovedInSpaceAndTimeGetsTheSameForecastMoved() {
+        float[][] track = new float[40][4];
+        for (int i = 0; i < 40; i++) {
+            track[i] = new float[] {(float) (i * 0.5), (float) Math.sin(i * 0.3), (float) (1 + 0.01 * i), i * 10f};
+        }
+        SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y", "z", "t"),
+                List.of(new Sequence("track", track)), 1);
+        float[] offset = {250f, -40f, 3f, 5000f};
+        float[][] moved = new float[40][4];
+        for (int i = 0; i < 40; i++) {
+            for (int f = 0; f < 4; f++) {
+                moved[i][f] = track[i][f] + offset[f];
+            }
+        }
+        try (ForecastModel model = engine.train(data, SMALL, QUICK, TrainingListener.NONE)) {
+            float[][] original = model.forecast(List.<float[][]>of(track), 6).get(0);
+            float[][] shifted = model.forecast(List.<float[][]>of(moved), 6).get(0);
+            for (int h = 0; h < 6; h++) {
+                for (int f = 0; f < 4; f++) {
+                    assertThat(shifted[h][f] - offset[f]).isCloseTo(original[h][f], within(2e-3f * (1 + Math.abs(offset[f]) / 100)));
+                }
+            }
+        }
+    }
+
+    static SequenceData seasonal(int series, int length) {
+        List<Sequence> sequences = new ArrayList<>();
+        for (int i = 0; i < series; i++) {
+            sequences.add(new Sequence("s" + i, wave(length - 7 * i, i, 1 + i)));
+        }
+        return SequenceData.univariate(sequences, 12);
+    }
+
+    static float[][] wave(int length, int phase, double amplitude) {
+        float[][] values = new float[length][1];
+        for (int t = 0; t < length; t++) {
+            values[t][0] = (float) (50 + amplitude * (10 * Math.sin(2 * Math.PI * (t + phase) / 12) + 0.05 * t));
+        }
+        return values;
+    }
+
+    private static SequenceData noisy(int length) {
+        java.util.Random random = new java.util.Random(3);
+        float[][] values = new float[length][1];
+        for (int t = 0; t < length; t++) {
+            values[t][0] = (float) (Math.sin(t * 0.7) + random.nextGaussian());
+        }
+        return SequenceData.univariate(List.of(new Sequence("noise", values)), 1);
+    }
+}

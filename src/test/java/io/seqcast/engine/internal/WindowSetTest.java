@@ -1,0 +1,49 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WindowSetTest {
+
+    private final SequenceData data = SequenceData.univariate(List.of(
+            new Sequence("long", ScalingTest.column(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)),
+            new Sequence("short", ScalingTest.column(5, 4, 3, 2, 1, 2))), 1);
+
+    @Test
+    void validationHoldsOutTheEndOfEachSeriesLongEnoughForIt() {
+        Split split = Split.of(data, 3, 2, 0.25);
+        assertThat(split.trainingEnd()).containsExactly(15, 6);
+        assertThat(split.hasValidation()).isTrue();
+    }
+
+    @Test
+    void noTrainingTargetReachesIntoValidationAndEveryValidationTargetLiesInIt() {
+        Split split = Split.of(data, 3, 2, 0.25);
+        Scaling scaling = Scaling.fit(data, split.trainingEnd());
+        WindowSet train = WindowSet.of(data, scaling, 3, 2, split.zeros(), split.trainingEnd());
+        WindowSet validation = WindowSet.of(data, scaling, 3, 2, split.trainingEnd(), split.lengths());
+        for (int n = 0; n < train.count; n++) {
+            assertThat(train.targetStart[n] + 2).isLessThanOrEqualTo(split.trainingEnd()[train.sequenceIndex[n]]);
+        }
+        for (int n = 0; n < validation.count; n++) {
+            assertThat(validation.sequenceIndex[n]).isZero();
+            assertThat(validation.targetStart[n]).isGreaterThanOrEqualTo(15);
+        }
+        assertThat(train.count).isEqualTo((15 - 5 + 1) + (6 - 5 + 1));
+        assertThat(validation.count).isEqualTo(4);
+    }
+
+    @Test
+    void windowsAreDrawnFromEverySeries() {
+        Split split = Split.of(data, 3, 1, 0);
+        Scaling scaling = Scaling.fit(data, split.trainingEnd());
+        WindowSet all = WindowSet.of(data, scaling, 3, 1, split.zeros(), split.trainingEnd());
+        assertThat(all.count).isEqualTo(17 + 3);
+        assertThat(all.inputs).hasSize(all.count * 3);
+        assertThat(all.targets).hasSize(all.count);
+    }
+}
