@@ -1,6 +1,5 @@
 package io.seqcast.engine;
 
-import io.seqcast.engine.internal.DjlSequenceEngine.DeviceChoice;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
@@ -21,15 +22,6 @@ import java.nio.file.Path;
 
 /** {@link SequenceEngine} on Deep Java Library with the PyTorch engine. */
 public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
-
-    /** Where models train and run. */
-    public enum DeviceChoice {
-        /** The first GPU when a CUDA build of libtorch is loaded, the CPU otherwise. */
-        AUTO,
-        CPU,
-        /** The first GPU; refuses to start without one. */
-        GPU
-    }
 
     private static final String ENGINE_NAME = "PyTorch";
 

@@ -1,6 +1,6 @@
 package io.seqcast.engine.internal;
 
-import io.seqcast.engine.internal.DjlSequenceEngine.DeviceChoice;
+import io.seqcast.engine.DeviceChoice;
 
 /** One engine for all engine tests of a JVM: libtorch loads once per process anyway. */
 final class TestEngine {
