@@ -51,7 +51,11 @@ final class RecurrentNetwork {
         this.parameterStore = new ParameterStore(manager, false);
     }
 
-    /** A new network with parameters drawn from {@code random}, as PyTorch initializes its RNN and Linear. */
+    /**
+     * A new network with recurrent parameters drawn from {@code random} as PyTorch initializes them, and
+     * a zero head: before training the network outputs zeros, which {@link Scaling} decodes as the
+     * seasonal naive forecast, so training starts from that benchmark instead of from noise.
+     */
     static RecurrentNetwork initialize(ModelSpec spec, int features, NDManager manager, SplittableRandom random) {
         RecurrentNetwork network = new RecurrentNetwork(spec, features, manager);
         long inputSize = features;
@@ -61,13 +65,18 @@ final class RecurrentNetwork {
         }
         network.head.initialize(manager, DataType.FLOAT32, new Shape(1, spec.hiddenSize()));
         double bound = 1.0 / Math.sqrt(spec.hiddenSize());
-        for (Parameter parameter : network.parameters()) {
-            NDArray array = parameter.getArray();
-            float[] values = new float[Math.toIntExact(array.size())];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        for (Block layer : network.layers) {
+            for (Parameter parameter : layer.getParameters().values()) {
+                NDArray array = parameter.getArray();
+                float[] values = new float[Math.toIntExact(array.size())];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                }
+                array.set(FloatBuffer.wrap(values));
             }
-            array.set(FloatBuffer.wrap(values));
+        }
+        for (Parameter parameter : network.head.getParameters().values()) {
+            parameter.getArray().set(FloatBuffer.wrap(new float[Math.toIntExact(parameter.getArray().size())]));
         }
         return network;
     }

@@ -37,8 +37,9 @@ final class Scaling {
     private final double[] scale;
     private final int[] group;
     private final int groups;
+    private final int baselinePeriod;
 
-    Scaling(double[] center, double[] scale, int[] group) {
+    Scaling(double[] center, double[] scale, int[] group, int baselinePeriod) {
         this.center = center.clone();
         this.scale = scale.clone();
         this.group = group.clone();
@@ -47,9 +48,18 @@ final class Scaling {
             max = Math.max(max, g);
         }
         this.groups = max + 1;
+        this.baselinePeriod = baselinePeriod;
     }
 
-    static Scaling of(List<FeatureScaling> features) {
+    /**
+     * The season whose last cycle the targets are measured against: the data's season when a window
+     * holds it, else 1 (the last value).
+     */
+    static int baselinePeriod(int seasonalPeriod, int window) {
+        return seasonalPeriod <= window ? seasonalPeriod : 1;
+    }
+
+    static Scaling of(List<FeatureScaling> features, int seasonalPeriod, int window) {
         int n = features.size();
         double[] center = new double[n];
         double[] scale = new double[n];
@@ -59,7 +69,7 @@ final class Scaling {
             scale[f] = features.get(f).scale();
             group[f] = features.get(f).group();
         }
-        return new Scaling(center, scale, group);
+        return new Scaling(center, scale, group, baselinePeriod(seasonalPeriod, window));
     }
 
     /**
@@ -68,7 +78,7 @@ final class Scaling {
      *
      * @throws InvalidInputException for a feature that is constant over the training part
      */
-    static Scaling fit(SequenceData data, int[] trainingLengths) {
+    static Scaling fit(SequenceData data, int[] trainingLengths, int window) {
         int features = data.featureCount();
         double[] sum = new double[features];
         double[] sumSquares = new double[features];
@@ -111,7 +121,7 @@ final class Scaling {
                 requireVarying(scale[f], data.features().get(f), "feature");
             }
         }
-        return new Scaling(center, scale, group);
+        return new Scaling(center, scale, group, baselinePeriod(data.seasonalPeriod(), window));
     }
 
     /** Spatial axes share one scale so that geometry is kept; time has its own. */
@@ -165,11 +175,12 @@ final class Scaling {
 
     /**
      * Encodes {@code values[start, start + window)} into {@code dst} (row-major {@code [window][feature]})
-     * and returns the window's reference: level per feature followed by spread per group.
+     * relative to the window's last point, and returns the window's reference: the spread per group,
+     * then the last {@code baselinePeriod} rows (normalized) that targets are measured against.
      */
     double[] encodeWindow(float[][] values, int start, int window, float[] dst, int dstOffset) {
         int features = center.length;
-        double[] reference = new double[features + groups];
+        double[] reference = new double[groups + baselinePeriod * features];
         double[] mean = new double[features];
         for (int t = start; t < start + window; t++) {
             for (int f = 0; f < features; f++) {
@@ -187,27 +198,37 @@ final class Scaling {
             }
             groupVariance[group[f]] += sumSquares / window;
             groupSize[group[f]]++;
-            reference[f] = normalize(values[start + window - 1][f], f);
         }
         for (int g = 0; g < groups; g++) {
-            reference[features + g] = Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR);
+            reference[g] = Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR);
         }
+        for (int k = 0; k < baselinePeriod; k++) {
+            float[] row = values[start + window - baselinePeriod + k];
+            for (int f = 0; f < features; f++) {
+                reference[groups + k * features + f] = normalize(row[f], f);
+            }
+        }
+        int levelOffset = groups + (baselinePeriod - 1) * features;
         int i = dstOffset;
         for (int t = start; t < start + window; t++) {
             for (int f = 0; f < features; f++) {
-                dst[i++] = encode(values[t][f], f, reference);
+                dst[i++] = bound((normalize(values[t][f], f) - reference[levelOffset + f]) / reference[group[f]]);
             }
         }
         return reference;
     }
 
-    /** Encodes {@code values[start, start + steps)} relative to a window's reference. */
+    /**
+     * Encodes {@code values[start, start + steps)}, the steps after a window, as their difference from
+     * the seasonal naive forecast (the window's last season repeated, or its last value), in spreads.
+     * A network that outputs zeros therefore forecasts seasonal naive, the benchmark it must beat.
+     */
     void encodeSteps(float[][] values, int start, int steps, double[] reference, float[] dst, int dstOffset) {
         int features = center.length;
         int i = dstOffset;
-        for (int t = start; t < start + steps; t++) {
+        for (int k = 0; k < steps; k++) {
             for (int f = 0; f < features; f++) {
-                dst[i++] = encode(values[t][f], f, reference);
+                dst[i++] = bound((normalize(values[start + k][f], f) - baseline(reference, k, f)) / reference[group[f]]);
             }
         }
     }
@@ -217,21 +238,24 @@ final class Scaling {
         int features = center.length;
         float[][] out = new float[steps][features];
         int i = srcOffset;
-        for (int t = 0; t < steps; t++) {
+        for (int k = 0; k < steps; k++) {
             for (int f = 0; f < features; f++) {
-                double normalized = reference[f] + src[i++] * reference[features + group[f]];
-                out[t][f] = (float) (center[f] + scale[f] * normalized);
+                double normalized = baseline(reference, k, f) + src[i++] * reference[group[f]];
+                out[k][f] = (float) (center[f] + scale[f] * normalized);
             }
         }
         return out;
+    }
+
+    private double baseline(double[] reference, int step, int f) {
+        return reference[groups + (step % baselinePeriod) * center.length + f];
     }
 
     private double normalize(float value, int f) {
         return (value - center[f]) / scale[f];
     }
 
-    private float encode(float value, int f, double[] reference) {
-        double encoded = (normalize(value, f) - reference[f]) / reference[center.length + group[f]];
+    private static float bound(double encoded) {
         return (float) Math.max(-ENCODED_LIMIT, Math.min(ENCODED_LIMIT, encoded));
     }
 }

@@ -50,7 +50,7 @@ final class TrainingRun {
     DjlForecastModel run() {
         InputChecks.checkTrainingData(data, spec);
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
-        Scaling scaling = Scaling.fit(data, split.trainingEnd());
+        Scaling scaling = Scaling.fit(data, split.trainingEnd(), spec.window());
         WindowSet train = WindowSet.of(data, scaling, spec.window(), spec.horizon(), split.zeros(), split.trainingEnd());
         WindowSet validation = split.hasValidation()
                 ? WindowSet.of(data, scaling, spec.window(), spec.horizon(), split.trainingEnd(), split.lengths())
@@ -96,9 +96,10 @@ final class TrainingRun {
         int targetSize = spec.horizon() * train.features;
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
+        // The untrained network forecasts seasonal naive: training must beat it on validation to be kept.
+        double bestLoss = validation == null ? Double.POSITIVE_INFINITY : evaluate(network, validation, manager);
         int bestEpoch = 0;
-        float[][] bestWeights = null;
+        float[][] bestWeights = validation == null ? null : snapshot(parameters);
         int epoch = 0;
         while (epoch < training.epochs()) {
             epoch++;

@@ -41,7 +41,7 @@ class ReferenceExperimentsTest {
     void trajectoryRnnLearnsTheTrackAndRollsOutAlongTheLine() {
         float[][] track = ReferenceExperiments.trajectory(7);
         ModelSpec spec = new ModelSpec(CellType.RNN, 16, 1, 0.0, 15, 5);
-        TrainingSpec training = TrainingSpec.builder().epochs(300).batchSize(4).optimizer(OptimizerType.ADAM)
+        TrainingSpec training = TrainingSpec.builder().epochs(300).batchSize(1).optimizer(OptimizerType.ADAM)
                 .learningRate(0.01).validationFraction(0).seed(7).build();
         try (ForecastModel model = engine.train(ReferenceExperiments.trajectoryData(track), spec, training,
                 TrainingListener.NONE)) {

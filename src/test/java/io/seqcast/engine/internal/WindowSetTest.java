@@ -23,7 +23,7 @@ class WindowSetTest {
     @Test
     void noTrainingTargetReachesIntoValidationAndEveryValidationTargetLiesInIt() {
         Split split = Split.of(data, 3, 2, 0.25);
-        Scaling scaling = Scaling.fit(data, split.trainingEnd());
+        Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3);
         WindowSet train = WindowSet.of(data, scaling, 3, 2, split.zeros(), split.trainingEnd());
         WindowSet validation = WindowSet.of(data, scaling, 3, 2, split.trainingEnd(), split.lengths());
         for (int n = 0; n < train.count; n++) {
@@ -40,7 +40,7 @@ class WindowSetTest {
     @Test
     void windowsAreDrawnFromEverySeries() {
         Split split = Split.of(data, 3, 1, 0);
-        Scaling scaling = Scaling.fit(data, split.trainingEnd());
+        Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3);
         WindowSet all = WindowSet.of(data, scaling, 3, 1, split.zeros(), split.trainingEnd());
         assertThat(all.count).isEqualTo(17 + 3);
         assertThat(all.inputs).hasSize(all.count * 3);
