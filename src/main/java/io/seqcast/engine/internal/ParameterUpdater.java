@@ -32,6 +32,9 @@ final class ParameterUpdater {
     private final List<PtNDArray> weights = new ArrayList<>();
     private final List<NDArray> firstState = new ArrayList<>();
     private final List<NDArray> secondState = new ArrayList<>();
+    // libtorch keeps each parameter's gradient tensor across steps (zeroing is in place), so the
+    // handles are fetched once instead of once per step.
+    private List<PtNDArray> gradients;
     private final NDManager manager;
     private int step;
 
@@ -49,23 +52,28 @@ final class ParameterUpdater {
     /** Updates every weight from its gradient, then zeroes the gradients. Must run with grad mode off. */
     void step() {
         step++;
-        // Every array created in the scope (gradient handles, temporaries) is freed when it closes.
-        try (NDScope ignored = new NDScope()) {
-            List<PtNDArray> gradients = new ArrayList<>(weights.size());
+        if (gradients == null) {
+            gradients = new ArrayList<>(weights.size());
             for (PtNDArray weight : weights) {
                 PtNDArray gradient = JniUtils.getGradient(weight);
-                if (gradient == null) {
-                    gradient = (PtNDArray) manager.zeros(weight.getShape());
-                }
-                if (spec.gradientClipValue() > 0) {
-                    float clip = (float) spec.gradientClipValue();
-                    gradient = (PtNDArray) gradient.clip(-clip, clip);
-                }
+                NDScope.unregister(gradient);
+                gradient.attach(manager);
                 gradients.add(gradient);
             }
-            float rescale = globalNormRescale(gradients);
+        }
+        // Every array created in the scope (clipped gradients, temporaries) is freed when it closes.
+        try (NDScope ignored = new NDScope()) {
+            List<PtNDArray> clipped = gradients;
+            if (spec.gradientClipValue() > 0) {
+                float clip = (float) spec.gradientClipValue();
+                clipped = new ArrayList<>(gradients.size());
+                for (PtNDArray gradient : gradients) {
+                    clipped.add((PtNDArray) gradient.clip(-clip, clip));
+                }
+            }
+            float rescale = globalNormRescale(clipped);
             for (int i = 0; i < weights.size(); i++) {
-                update(i, weights.get(i), gradients.get(i), rescale);
+                update(i, weights.get(i), clipped.get(i), rescale);
                 JniUtils.zeroGrad(weights.get(i));
             }
         }

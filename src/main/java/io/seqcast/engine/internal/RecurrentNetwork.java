@@ -27,9 +27,10 @@ import java.util.SplittableRandom;
  * Stacked recurrent layers read a window; a linear head maps the last hidden state to all
  * {@code horizon * features} outputs at once (direct multi-step forecasting).
  *
- * <p>Layers are separate single-layer blocks rather than one fused multi-layer block so that dropout
- * between them draws its masks from the training run's own seeded generator instead of libtorch's
- * global one: that keeps training reproducible even when several models train at once.
+ * <p>Without dropout the layers are one fused libtorch block. With dropout they are separate
+ * single-layer blocks, so that dropout between them draws its masks from the training run's own seeded
+ * generator instead of libtorch's global one: that keeps training reproducible even when several models
+ * train at once.
  */
 final class RecurrentNetwork {
 
@@ -44,8 +45,12 @@ final class RecurrentNetwork {
     private RecurrentNetwork(ModelSpec spec, int features, NDManager manager) {
         this.spec = spec;
         this.features = features;
-        for (int l = 0; l < spec.layers(); l++) {
-            layers.add(recurrentLayer(spec.cell(), spec.hiddenSize()));
+        if (spec.dropout() == 0) {
+            layers.add(recurrentBlock(spec.cell(), spec.hiddenSize(), spec.layers()));
+        } else {
+            for (int l = 0; l < spec.layers(); l++) {
+                layers.add(recurrentBlock(spec.cell(), spec.hiddenSize(), 1));
+            }
         }
         this.head = Linear.builder().setUnits((long) spec.horizon() * features).build();
         this.parameterStore = new ParameterStore(manager, false);
@@ -153,24 +158,24 @@ final class RecurrentNetwork {
         }
     }
 
-    private static Block recurrentLayer(CellType cell, int hiddenSize) {
+    private static Block recurrentBlock(CellType cell, int hiddenSize, int numLayers) {
         return switch (cell) {
             case RNN -> RNN.builder()
                     .setStateSize(hiddenSize)
-                    .setNumLayers(1)
+                    .setNumLayers(numLayers)
                     .setActivation(RNN.Activation.TANH)
                     .optBatchFirst(true)
                     .optReturnState(false)
                     .build();
             case LSTM -> LSTM.builder()
                     .setStateSize(hiddenSize)
-                    .setNumLayers(1)
+                    .setNumLayers(numLayers)
                     .optBatchFirst(true)
                     .optReturnState(false)
                     .build();
             case GRU -> GRU.builder()
                     .setStateSize(hiddenSize)
-                    .setNumLayers(1)
+                    .setNumLayers(numLayers)
                     .optBatchFirst(true)
                     .optReturnState(false)
                     .build();
