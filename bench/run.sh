@@ -10,7 +10,7 @@ mkdir -p bench/results
 out="bench/results/$(date -u +%Y-%m-%d).txt"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
-run() { echo "\$ $*"; "$@" 2>&1 | grep -v -E ' (INFO|WARN) |Warning:' ; echo; }
+run() { echo "\$ ${*//$cp/<test classpath>}"; "$@" 2>&1 | grep -v -E ' (INFO|WARN) |Warning:' ; echo; }
 {
   echo "# seqcast benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
