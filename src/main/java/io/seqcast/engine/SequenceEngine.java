@@ -8,6 +8,13 @@ public interface SequenceEngine {
     EngineInfo info();
 
     /**
+     * Checks, without any native call, that {@link #train} would accept this data and these specs.
+     *
+     * @throws InvalidInputException when data or specs are unusable, with the offending field
+     */
+    void check(SequenceData data, ModelSpec spec, TrainingSpec training);
+
+    /**
      * Trains a model. Input is validated before any native call.
      *
      * @throws InvalidInputException when data or specs are unusable, with the offending field
@@ -23,6 +30,14 @@ public interface SequenceEngine {
      * @throws ModelLoadException when files are missing or altered, or the manifest is unreadable
      */
     ForecastModel load(Path directory);
+
+    /**
+     * Reads a saved model's manifest after checking every file against its checksums, without loading
+     * the model.
+     *
+     * @throws ModelLoadException when files are missing or altered, or the manifest is unreadable
+     */
+    ModelManifest readManifest(Path directory);
 
     /** The longest horizon {@link ForecastModel#forecast} serves, by roll-out beyond a model's own. */
     int maxHorizon();

@@ -54,6 +54,13 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     @Override
+    public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        InputChecks.checkTrainingData(data, spec);
+        Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
+        Scaling.fit(data, split.trainingEnd(), spec.window());
+    }
+
+    @Override
     public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
         return new TrainingRun(data, spec, training, listener, context, info).run();
     }
@@ -75,6 +82,11 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
                     ? loadException
                     : new ModelLoadException("model parameters cannot be read", e);
         }
+    }
+
+    @Override
+    public ModelManifest readManifest(Path directory) {
+        return ManifestFiles.readVerified(directory);
     }
 
     @Override

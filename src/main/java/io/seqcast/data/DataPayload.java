@@ -1,0 +1,17 @@
+package io.seqcast.data;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * Sequences as posted: either {@code series} (univariate, or multivariate with {@code features}) or
+ * {@code trajectories}.
+ */
+@Schema(description = "Either series (univariate, or multivariate with features) or trajectories")
+public record DataPayload(
+        @Schema(description = "Feature names of multivariate series, one per column of values",
+                example = "[\"x\", \"y\"]") List<String> features,
+        List<SeriesPayload> series,
+        List<TrajectoryPayload> trajectories,
+        @Schema(description = "Season length in steps (12 for monthly data); derived from the series'"
+                + " frequency when omitted, 1 for none", example = "12") Integer seasonality) {}

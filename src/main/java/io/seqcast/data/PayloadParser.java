@@ -1,0 +1,249 @@
+package io.seqcast.data;
+
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns posted sequences into the engine's data, refusing with a JSON pointer to the offending element
+ * anything the engine could not use: missing or mixed shapes, non-numbers, NaN, infinities and numbers
+ * beyond float range, ragged points, and sizes beyond {@link DataLimits}.
+ */
+@Component
+public class PayloadParser {
+
+    private final DataLimits limits;
+
+    public PayloadParser(DataLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param payload the posted data
+     * @param pointer where the payload sits in the request ("/data" in a training request, "" in a forecast)
+     */
+    public ParsedData parse(DataPayload payload, String pointer) {
+        if (payload == null) {
+            throw new InvalidInputException(pointer.isEmpty() ? "/" : pointer, "data is required: series or trajectories");
+        }
+        boolean hasSeries = payload.series() != null && !payload.series().isEmpty();
+        boolean hasTrajectories = payload.trajectories() != null && !payload.trajectories().isEmpty();
+        if (hasSeries == hasTrajectories) {
+            throw new InvalidInputException(pointer + (hasSeries ? "/trajectories" : "/series"), hasSeries
+                    ? "give either series or trajectories, not both"
+                    : "either a non-empty series or a non-empty trajectories array is expected");
+        }
+        ParsedData parsed = hasSeries ? series(payload, pointer) : trajectories(payload, pointer);
+        if (payload.seasonality() != null && (payload.seasonality() < 1 || payload.seasonality() > 10_000)) {
+            throw new InvalidInputException(pointer + "/seasonality",
+                    "seasonality must be between 1 and 10000 (1 for none), was " + payload.seasonality());
+        }
+        return parsed;
+    }
+
+    private ParsedData series(DataPayload payload, String pointer) {
+        List<SeriesPayload> series = payload.series();
+        requireCount(series.size(), pointer + "/series");
+        boolean multivariate = payload.features() != null;
+        List<String> features = multivariate ? payload.features() : List.of("value");
+        checkFeatures(features, pointer + "/features");
+        List<Sequence> sequences = new ArrayList<>(series.size());
+        List<Timing> timing = new ArrayList<>(series.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < series.size(); i++) {
+            String at = pointer + "/series/" + i;
+            SeriesPayload one = series.get(i);
+            if (one == null) {
+                throw new InvalidInputException(at, "series " + i + " is null");
+            }
+            String id = id(one.id(), i, ids, at);
+            float[][] values = multivariate ? matrix(one.values(), features.size(), at + "/values")
+                    : column(one.values(), at + "/values");
+            sequences.add(new Sequence(id, values));
+            timing.add(timing(one, at));
+        }
+        int season = payload.seasonality() != null ? payload.seasonality()
+                : timing.get(0) == null ? 1 : Timing.seasonOf(timing.get(0).frequency());
+        return new ParsedData(new SequenceData(SequenceKind.SERIES, features, sequences, season), timing);
+    }
+
+    private ParsedData trajectories(DataPayload payload, String pointer) {
+        List<TrajectoryPayload> tracks = payload.trajectories();
+        requireCount(tracks.size(), pointer + "/trajectories");
+        Boolean hasZ = null;
+        Boolean hasT = null;
+        List<Sequence> sequences = new ArrayList<>(tracks.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            String at = pointer + "/trajectories/" + i;
+            TrajectoryPayload track = tracks.get(i);
+            if (track == null || track.points() == null || track.points().isEmpty()) {
+                throw new InvalidInputException(at + "/points", "trajectory " + i + " has no points");
+            }
+            String id = id(track.id(), i, ids, at);
+            List<PointPayload> points = track.points();
+            requirePoints(points.size(), at + "/points");
+            if (hasZ == null) {
+                hasZ = points.get(0) != null && points.get(0).z() != null;
+                hasT = points.get(0) != null && points.get(0).t() != null;
+            }
+            int width = 2 + (hasZ ? 1 : 0) + (hasT ? 1 : 0);
+            float[][] values = new float[points.size()][width];
+            for (int p = 0; p < points.size(); p++) {
+                String pointAt = at + "/points/" + p;
+                PointPayload point = points.get(p);
+                if (point == null) {
+                    throw new InvalidInputException(pointAt, "point " + p + " is null");
+                }
+                if ((point.z() != null) != hasZ || (point.t() != null) != hasT) {
+                    throw new InvalidInputException(pointAt, "every point must have the same coordinates: "
+                            + (hasZ ? "z" : "no z") + " and " + (hasT ? "t" : "no t") + " as the first point");
+                }
+                int f = 0;
+                values[p][f++] = number(point.x(), pointAt + "/x");
+                values[p][f++] = number(point.y(), pointAt + "/y");
+                if (hasZ) {
+                    values[p][f++] = number(point.z(), pointAt + "/z");
+                }
+                if (hasT) {
+                    values[p][f] = number(point.t(), pointAt + "/t");
+                }
+            }
+            sequences.add(new Sequence(id, values));
+        }
+        List<String> features = new ArrayList<>(List.of("x", "y"));
+        if (hasZ) {
+            features.add("z");
+        }
+        if (hasT) {
+            features.add("t");
+        }
+        int season = payload.seasonality() == null ? 1 : payload.seasonality();
+        List<Timing> timing = new ArrayList<>();
+        sequences.forEach(s -> timing.add(null));
+        return new ParsedData(new SequenceData(SequenceKind.TRAJECTORY, features, sequences, season), timing);
+    }
+
+    private void checkFeatures(List<String> features, String at) {
+        if (features.isEmpty() || features.size() > limits.maxFeatures()) {
+            throw new InvalidInputException(at, "between 1 and " + limits.maxFeatures() + " features are expected, got "
+                    + features.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int f = 0; f < features.size(); f++) {
+            String name = features.get(f);
+            if (name == null || name.isBlank() || name.length() > 64 || !seen.add(name)) {
+                throw new InvalidInputException(at + "/" + f, "feature names must be unique, non-blank and at most 64"
+                        + " characters");
+            }
+        }
+    }
+
+    private static String id(String id, int index, Set<String> seen, String at) {
+        String resolved = id == null ? String.valueOf(index) : id;
+        if (resolved.length() > 256 || !seen.add(resolved)) {
+            throw new InvalidInputException(at + "/id", "ids must be unique and at most 256 characters");
+        }
+        return resolved;
+    }
+
+    private static Timing timing(SeriesPayload series, String at) {
+        if (series.start() == null && series.frequency() == null) {
+            return null;
+        }
+        if (series.start() == null || series.frequency() == null) {
+            throw new InvalidInputException(at + (series.start() == null ? "/start" : "/frequency"),
+                    "start and frequency go together: give both or neither");
+        }
+        Instant start;
+        try {
+            start = Instant.parse(series.start());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(at + "/start", "start must be an ISO-8601 instant such as"
+                    + " 2024-01-01T00:00:00Z");
+        }
+        if (!Timing.valid(series.frequency())) {
+            throw new InvalidInputException(at + "/frequency", "frequency must be a positive ISO-8601 duration such as"
+                    + " PT1H, P1D or P1M");
+        }
+        return new Timing(start, series.frequency());
+    }
+
+    private float[][] column(JsonNode values, String at) {
+        if (values == null || !values.isArray() || values.isEmpty()) {
+            throw new InvalidInputException(at, "a non-empty array of numbers is expected");
+        }
+        requirePoints(values.size(), at);
+        float[][] out = new float[values.size()][1];
+        for (int t = 0; t < values.size(); t++) {
+            out[t][0] = number(values.get(t), at + "/" + t);
+        }
+        return out;
+    }
+
+    private float[][] matrix(JsonNode values, int features, String at) {
+        if (values == null || !values.isArray() || values.isEmpty()) {
+            throw new InvalidInputException(at, "a non-empty array of points, each an array of " + features
+                    + " numbers, is expected");
+        }
+        requirePoints(values.size(), at);
+        float[][] out = new float[values.size()][features];
+        for (int t = 0; t < values.size(); t++) {
+            JsonNode row = values.get(t);
+            if (!row.isArray() || row.size() != features) {
+                throw new InvalidInputException(at + "/" + t, "point " + t + " must be an array of " + features
+                        + " numbers, one per feature");
+            }
+            for (int f = 0; f < features; f++) {
+                out[t][f] = number(row.get(f), at + "/" + t + "/" + f);
+            }
+        }
+        return out;
+    }
+
+    private void requireCount(int count, String at) {
+        if (count > limits.maxSeries()) {
+            throw new InvalidInputException(at, "at most " + limits.maxSeries() + " series per request, got " + count);
+        }
+    }
+
+    private void requirePoints(int count, String at) {
+        if (count > limits.maxPointsPerSeries()) {
+            throw new InvalidInputException(at, "at most " + limits.maxPointsPerSeries() + " points per series, got "
+                    + count);
+        }
+    }
+
+    private static float number(JsonNode node, String at) {
+        if (node == null || !node.isNumber()) {
+            throw new InvalidInputException(at, "a number is expected" + (node != null && node.isString()
+                    ? ", not a string" : ""));
+        }
+        return finite(node.asDouble(), at);
+    }
+
+    private static float number(Double value, String at) {
+        if (value == null) {
+            throw new InvalidInputException(at, "a number is expected");
+        }
+        return finite(value, at);
+    }
+
+    /** Refuses NaN, infinities and numbers a float cannot hold (1e309 arrives as infinity). */
+    private static float finite(double value, String at) {
+        float single = (float) value;
+        if (!Float.isFinite(single)) {
+            throw new InvalidInputException(at, "a finite number within +-3.4e38 is expected, got " + value);
+        }
+        return single;
+    }
+}

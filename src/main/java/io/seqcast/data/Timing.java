@@ -1,0 +1,66 @@
+package io.seqcast.data;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a series starts and how far apart its values are. Calendar frequencies (P1M) step by the
+ * calendar in UTC; exact ones (PT15M) by a fixed duration.
+ */
+public record Timing(Instant start, String frequency) {
+
+    /** The instants of the {@code count} steps that follow the first {@code observed} ones. */
+    public List<Instant> after(int observed, int count) {
+        List<Instant> instants = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            instants.add(at(observed + k));
+        }
+        return instants;
+    }
+
+    private Instant at(long step) {
+        if (isCalendar(frequency)) {
+            Period period = Period.parse(frequency);
+            return start.atOffset(ZoneOffset.UTC).plus(period.multipliedBy(Math.toIntExact(step))).toInstant();
+        }
+        return start.plus(Duration.parse(frequency).multipliedBy(step));
+    }
+
+    /**
+     * Season length implied by a frequency: 24 hourly, 7 daily, 52 weekly, 12 monthly, 4 quarterly,
+     * 1 otherwise.
+     */
+    static int seasonOf(String frequency) {
+        return switch (frequency) {
+            case "PT1H" -> 24;
+            case "P1D" -> 7;
+            case "P1W", "P7D" -> 52;
+            case "P1M" -> 12;
+            case "P3M" -> 4;
+            default -> 1;
+        };
+    }
+
+    /** Checks that {@code frequency} is a positive ISO-8601 period or duration. */
+    static boolean valid(String frequency) {
+        try {
+            if (isCalendar(frequency)) {
+                Period period = Period.parse(frequency);
+                return !period.isNegative() && !period.isZero();
+            }
+            Duration duration = Duration.parse(frequency);
+            return !duration.isNegative() && !duration.isZero();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isCalendar(String frequency) {
+        return !frequency.contains("T");
+    }
+}

@@ -1,0 +1,84 @@
+package io.seqcast.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/models", produces = "application/json")
+@Tag(name = "Models", description = "Registered models, their immutable numbered versions and aliases")
+class ModelController {
+
+    private final ModelRegistry registry;
+
+    ModelController(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping
+    @Operation(summary = "List models")
+    List<ModelInfo> models() {
+        return registry.models();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "Get a model: its versions, latest available version and aliases")
+    ModelInfo model(@PathVariable @Parameter(example = "flight-track") String name) {
+        return registry.model(name);
+    }
+
+    @GetMapping("/{name}/versions")
+    @Operation(summary = "List a model's versions; broken ones are listed as unavailable")
+    List<VersionInfo> versions(@PathVariable @Parameter(example = "flight-track") String name) {
+        return registry.versions(name);
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    @Operation(summary = "Get a version with its manifest: spec, training settings, features, normalization,"
+            + " metrics, data fingerprint, engine and file checksums")
+    VersionInfo version(@PathVariable @Parameter(example = "flight-track") String name,
+            @PathVariable @Parameter(example = "1") int version) {
+        return registry.version(name, version);
+    }
+
+    @DeleteMapping("/{name}/versions/{version}")
+    @Operation(summary = "Delete a version (409 while an alias points to it)")
+    ResponseEntity<Void> delete(@PathVariable @Parameter(example = "flight-track") String name,
+            @PathVariable @Parameter(example = "1") int version) {
+        registry.delete(name, version);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/{name}/aliases/{alias}", consumes = "application/json")
+    @Operation(summary = "Point an alias at a version; forecasts use alias 'production' by default")
+    Map<String, Integer> setAlias(@PathVariable @Parameter(example = "flight-track") String name,
+            @PathVariable @Parameter(example = "production") String alias, @Valid @RequestBody AliasTarget target) {
+        registry.setAlias(name, alias, target.version());
+        return registry.aliases(name);
+    }
+
+    @DeleteMapping("/{name}/aliases/{alias}")
+    @Operation(summary = "Remove an alias")
+    ResponseEntity<Void> deleteAlias(@PathVariable @Parameter(example = "flight-track") String name,
+            @PathVariable @Parameter(example = "production") String alias) {
+        registry.deleteAlias(name, alias);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Schema(description = "The version an alias points to")
+    record AliasTarget(@NotNull @Min(1) @Schema(example = "1") Integer version) {}
+}

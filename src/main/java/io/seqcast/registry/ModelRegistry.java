@@ -1,0 +1,377 @@
+package io.seqcast.registry;
+
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelLoadException;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.SequenceEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Models on disk: {@code <root>/<model>/<version>/} holds the engine's saved model and its manifest,
+ * {@code <root>/<model>/aliases.json} the aliases. Versions are immutable and numbered 1, 2, 3...
+ *
+ * <p>Publishing stages the model in {@code <root>/.staging}, flushes it, and renames it into place
+ * atomically while holding a lock on {@code <root>/.lock} (a file lock, so that several processes on
+ * one folder also get distinct numbers): a reader sees a whole version or none, and a crash leaves at
+ * most a staging folder, removed at the next start.
+ */
+@Service
+public class ModelRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final String STAGING = ".staging";
+    private static final String LOCK = ".lock";
+    private static final String ALIASES = "aliases.json";
+    public static final String DEFAULT_ALIAS = "production";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+    private final SequenceEngine engine;
+    private final ApplicationEventPublisher events;
+    private final ReentrantLock processLock = new ReentrantLock();
+
+    public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
+        this.root = properties.root().toAbsolutePath().normalize();
+        this.engine = engine;
+        this.events = events;
+        try {
+            Files.createDirectories(root.resolve(STAGING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the registry folder " + root, e);
+        }
+        removeStagingLeftovers();
+    }
+
+    /** Staged folders of publications or deletions a crash interrupted. */
+    private void removeStagingLeftovers() {
+        try (Stream<Path> leftovers = Files.list(root.resolve(STAGING))) {
+            leftovers.forEach(leftover -> {
+                log.warn("Removing leftover of an interrupted publication: {}", leftover.getFileName());
+                deleteRecursively(leftover);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the registry's staging folder", e);
+        }
+    }
+
+    /** Saves {@code model} as the next version of {@code name}; returns its number. */
+    public int publish(String name, ForecastModel model) {
+        ModelName.require(name, "model");
+        Path staged = root.resolve(STAGING).resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(staged);
+            model.save(staged);
+            forceDirectory(staged);
+            int version = locked(() -> {
+                Path modelDirectory = root.resolve(name);
+                createDirectories(modelDirectory);
+                int next = versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+                move(staged, modelDirectory.resolve(Integer.toString(next)));
+                forceDirectory(modelDirectory);
+                return next;
+            });
+            log.info("Published version {} of model '{}'", version, name);
+            events.publishEvent(new ModelVersionPublished(name, version));
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
+        } finally {
+            if (Files.exists(staged)) {
+                deleteRecursively(staged);
+            }
+        }
+    }
+
+    public List<ModelInfo> models() {
+        List<ModelInfo> models = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (!name.startsWith(".") && name.matches(ModelName.PATTERN)) {
+                    models.add(info(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the registry", e);
+        }
+        models.sort(Comparator.comparing(ModelInfo::name));
+        return models;
+    }
+
+    public ModelInfo model(String name) {
+        requireModel(name);
+        return info(name);
+    }
+
+    private ModelInfo info(String name) {
+        List<Integer> versions = versionNumbers(name);
+        Integer latest = null;
+        for (int i = versions.size() - 1; i >= 0 && latest == null; i--) {
+            if (verify(name, versions.get(i)) == null) {
+                latest = versions.get(i);
+            }
+        }
+        return new ModelInfo(name, versions, latest, aliases(name));
+    }
+
+    public List<VersionInfo> versions(String name) {
+        requireModel(name);
+        Map<String, Integer> aliases = aliases(name);
+        List<VersionInfo> out = new ArrayList<>();
+        for (int version : versionNumbers(name)) {
+            out.add(describe(name, version, aliases));
+        }
+        return out;
+    }
+
+    public VersionInfo version(String name, int version) {
+        requireVersion(name, version);
+        return describe(name, version, aliases(name));
+    }
+
+    private VersionInfo describe(String name, int version, Map<String, Integer> aliases) {
+        List<String> pointing = aliases.entrySet().stream().filter(e -> e.getValue() == version)
+                .map(Map.Entry::getKey).sorted().toList();
+        try {
+            return new VersionInfo(version, true, null, pointing, engine.readManifest(versionDirectory(name, version)));
+        } catch (ModelLoadException e) {
+            return new VersionInfo(version, false, e.getMessage(), pointing, null);
+        }
+    }
+
+    /** Null when the version is intact, else why not. */
+    private String verify(String name, int version) {
+        try {
+            engine.readManifest(versionDirectory(name, version));
+            return null;
+        } catch (ModelLoadException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Loads a version into memory; the caller owns (and closes) the model. */
+    public ForecastModel load(String name, int version) {
+        requireVersion(name, version);
+        try {
+            return engine.load(versionDirectory(name, version));
+        } catch (ModelLoadException e) {
+            throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
+        }
+    }
+
+    /**
+     * The version a request means: {@code version} if given, else {@code alias} if given, else the
+     * {@value #DEFAULT_ALIAS} alias if set, else the latest available version.
+     */
+    public int resolve(String name, Integer version, String alias) {
+        requireModel(name);
+        if (version != null) {
+            requireVersion(name, version);
+            return version;
+        }
+        Map<String, Integer> aliases = aliases(name);
+        if (alias != null) {
+            ModelName.require(alias, "alias");
+            Integer target = aliases.get(alias);
+            if (target == null) {
+                throw new RegistryException.VersionNotFound(name, "alias '" + alias + "'");
+            }
+            return target;
+        }
+        if (aliases.containsKey(DEFAULT_ALIAS)) {
+            return aliases.get(DEFAULT_ALIAS);
+        }
+        Integer latest = info(name).latest();
+        if (latest == null) {
+            throw new RegistryException.VersionNotFound(name, "available version");
+        }
+        return latest;
+    }
+
+    public void delete(String name, int version) {
+        requireVersion(name, version);
+        locked(() -> {
+            for (Map.Entry<String, Integer> alias : aliases(name).entrySet()) {
+                if (alias.getValue() == version) {
+                    throw new RegistryException.VersionInUse(name, version, alias.getKey());
+                }
+            }
+            Path doomed = root.resolve(STAGING).resolve("deleted-" + UUID.randomUUID());
+            move(versionDirectory(name, version), doomed);
+            deleteRecursively(doomed);
+            return null;
+        });
+        log.info("Deleted version {} of model '{}'", version, name);
+        events.publishEvent(new ModelVersionDeleted(name, version));
+    }
+
+    public Map<String, Integer> aliases(String name) {
+        Path file = root.resolve(name).resolve(ALIASES);
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try {
+            return new TreeMap<>(JSON.readValue(Files.readAllBytes(file), new TypeReference<Map<String, Integer>>() {}));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the aliases of model '" + name + "'", e);
+        }
+    }
+
+    public void setAlias(String name, String alias, int version) {
+        ModelName.require(alias, "alias");
+        requireVersion(name, version);
+        String broken = verify(name, version);
+        if (broken != null) {
+            throw new RegistryException.VersionUnavailable(name, version, broken);
+        }
+        locked(() -> {
+            Map<String, Integer> aliases = new TreeMap<>(aliases(name));
+            aliases.put(alias, version);
+            writeAliases(name, aliases);
+            return null;
+        });
+    }
+
+    public void deleteAlias(String name, String alias) {
+        requireModel(name);
+        ModelName.require(alias, "alias");
+        locked(() -> {
+            Map<String, Integer> aliases = new TreeMap<>(aliases(name));
+            if (aliases.remove(alias) == null) {
+                throw new RegistryException.VersionNotFound(name, "alias '" + alias + "'");
+            }
+            writeAliases(name, aliases);
+            return null;
+        });
+    }
+
+    /** Whether a new version could be written now (for readiness). */
+    public boolean writable() {
+        return Files.isDirectory(root.resolve(STAGING)) && Files.isWritable(root.resolve(STAGING));
+    }
+
+    private void writeAliases(String name, Map<String, Integer> aliases) {
+        Path temporary = root.resolve(STAGING).resolve(UUID.randomUUID() + ".json");
+        try {
+            Files.write(temporary, JSON.writeValueAsBytes(aliases), StandardOpenOption.CREATE_NEW);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            move(temporary, root.resolve(name).resolve(ALIASES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the aliases of model '" + name + "'", e);
+        }
+    }
+
+    private void requireModel(String name) {
+        ModelName.require(name, "model");
+        if (!Files.isDirectory(root.resolve(name))) {
+            throw new RegistryException.ModelNotFound(name);
+        }
+    }
+
+    private void requireVersion(String name, int version) {
+        requireModel(name);
+        if (version < 1 || !Files.isDirectory(versionDirectory(name, version))) {
+            throw new RegistryException.VersionNotFound(name, "version " + version);
+        }
+    }
+
+    private Path versionDirectory(String name, int version) {
+        return root.resolve(name).resolve(Integer.toString(version));
+    }
+
+    private List<Integer> versionNumbers(String name) {
+        List<Integer> versions = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(root.resolve(name), Files::isDirectory)) {
+            for (Path child : children) {
+                String file = child.getFileName().toString();
+                if (file.matches("[1-9][0-9]{0,8}")) {
+                    versions.add(Integer.parseInt(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the versions of model '" + name + "'", e);
+        }
+        versions.sort(null);
+        return versions;
+    }
+
+    /** Runs {@code action} holding this process's lock and the registry's file lock. */
+    private <T> T locked(Supplier<T> action) {
+        processLock.lock();
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            return action.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the registry", e);
+        } finally {
+            processLock.unlock();
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IllegalStateException("the registry folder must support atomic renames", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move a registry folder into place", e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a registry folder", e);
+        }
+    }
+
+    /** Flushes a directory entry, so that a rename survives a power cut. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            log.debug("Directory flush not supported here: {}", e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not remove {}: {}", path.getFileName(), e.getMessage());
+        }
+    }
+}

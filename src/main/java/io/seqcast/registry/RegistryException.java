@@ -1,0 +1,60 @@
+package io.seqcast.registry;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Registry errors, each an RFC 9457 problem with its status. Messages never name a file or path. */
+public abstract class RegistryException extends ErrorResponseException {
+
+    RegistryException(HttpStatus status, String title, String detail) {
+        super(status, problem(status, title, detail), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
+        return problem;
+    }
+
+    /** A name that does not match {@link ModelName#PATTERN}. */
+    public static final class InvalidName extends RegistryException {
+        InvalidName(String what, String name) {
+            super(HttpStatus.BAD_REQUEST, "Invalid name", what + " names must match " + ModelName.PATTERN
+                    + " (lower-case letters, digits, '.', '_' and '-', at most 63 characters)" + shown(name));
+        }
+
+        private static String shown(String name) {
+            return name != null && name.length() <= 80 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                    ? ", got '" + name + "'" : "";
+        }
+    }
+
+    public static final class ModelNotFound extends RegistryException {
+        public ModelNotFound(String model) {
+            super(HttpStatus.NOT_FOUND, "Model not found", "no model named '" + model + "' is registered");
+        }
+    }
+
+    public static final class VersionNotFound extends RegistryException {
+        public VersionNotFound(String model, String version) {
+            super(HttpStatus.NOT_FOUND, "Version not found", "model '" + model + "' has no " + version);
+        }
+    }
+
+    public static final class VersionUnavailable extends RegistryException {
+        public VersionUnavailable(String model, int version, String reason) {
+            super(HttpStatus.CONFLICT, "Version unavailable", "version " + version + " of model '" + model
+                    + "' cannot be used: " + reason);
+        }
+    }
+
+    public static final class VersionInUse extends RegistryException {
+        VersionInUse(String model, int version, String alias) {
+            super(HttpStatus.CONFLICT, "Version in use", "version " + version + " of model '" + model
+                    + "' is the target of alias '" + alias + "'; move or delete the alias first");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.seqcast.training;
+
+import io.seqcast.engine.ValidationMetrics;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** A training job as clients see it and as it is persisted. Immutable: every change makes a new one. */
+@Schema(description = "A training job")
+public record TrainingJob(
+        String id,
+        String model,
+        JobStatus status,
+        Progress progress,
+        List<EpochLoss> lossHistory,
+        Result result,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public TrainingJob {
+        lossHistory = lossHistory == null ? List.of() : List.copyOf(lossHistory);
+    }
+
+    @Schema(description = "Where training stands; validationLoss is null without a validation split")
+    public record Progress(int epoch, int epochs, Double trainLoss, Double validationLoss) {}
+
+    @Schema(description = "Losses of one epoch")
+    public record EpochLoss(int epoch, double trainLoss, Double validationLoss) {}
+
+    @Schema(description = "The version the job registered and its validation metrics (null without validation)")
+    public record Result(String model, int version, ValidationMetrics metrics) {}
+
+    TrainingJob started(Instant at) {
+        return new TrainingJob(id, model, JobStatus.RUNNING, progress, lossHistory, null, null, createdAt, at, null);
+    }
+
+    TrainingJob progressed(Progress newProgress, List<EpochLoss> history) {
+        return new TrainingJob(id, model, status, newProgress, history, result, error, createdAt, startedAt, finishedAt);
+    }
+
+    TrainingJob succeeded(Result newResult, Instant at) {
+        return new TrainingJob(id, model, JobStatus.SUCCEEDED, progress, lossHistory, newResult, null, createdAt,
+                startedAt, at);
+    }
+
+    TrainingJob ended(JobStatus endStatus, String reason, Instant at) {
+        return new TrainingJob(id, model, endStatus, progress, lossHistory, null, reason, createdAt, startedAt, at);
+    }
+}

@@ -1,0 +1,112 @@
+package io.seqcast.training;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/v1/training-jobs")
+@Tag(name = "Training jobs", description = "Asynchronous training of a new model version")
+class TrainingJobController {
+
+    private final TrainingJobService jobs;
+
+    TrainingJobController(TrainingJobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a training job",
+            description = "Validates the request, queues the job and answers 202 with its Location. A full queue"
+                    + " answers 503 with Retry-After.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                        @ExampleObject(name = "trajectory", summary = "The notes' 3-D flight track",
+                                value = Examples.TRAJECTORY_TRAINING),
+                        @ExampleObject(name = "sine", summary = "A sine wave, LSTM", value = Examples.SINE_TRAINING)})))
+    ResponseEntity<TrainingJob> submit(@RequestBody TrainingRequest request) {
+        TrainingJob job = jobs.submit(request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
+        return ResponseEntity.accepted().location(location).body(job);
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Get a training job: status, progress, loss history, result or error")
+    TrainingJob get(@PathVariable String id) {
+        return jobs.get(id);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List training jobs, newest first")
+    JobPage list(@RequestParam(required = false) @Parameter(example = "flight-track") String model,
+            @RequestParam(required = false) JobStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        List<TrainingJob> all = jobs.list(model, status);
+        int from = (int) Math.min((long) page * size, all.size());
+        return new JobPage(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+    }
+
+    @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cancel a job: a queued job never starts, a running one stops between batches;"
+            + " a cancelled job registers nothing")
+    ResponseEntity<TrainingJob> cancel(@PathVariable String id) {
+        return ResponseEntity.accepted().body(jobs.cancel(id));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Stream the job as server-sent events (event 'job') until it ends")
+    SseEmitter events(@PathVariable String id) {
+        TrainingJob current = jobs.get(id);
+        SseEmitter emitter = new SseEmitter(0L);
+        send(emitter, current);
+        if (current.status().finished()) {
+            emitter.complete();
+            return emitter;
+        }
+        Runnable unsubscribe = jobs.subscribe(id, job -> {
+            send(emitter, job);
+            if (job.status().finished()) {
+                emitter.complete();
+            }
+        });
+        emitter.onCompletion(unsubscribe);
+        emitter.onTimeout(unsubscribe);
+        emitter.onError(e -> unsubscribe.run());
+        TrainingJob latest = jobs.get(id);
+        if (latest.status().finished()) {
+            send(emitter, latest);
+            emitter.complete();
+        }
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, TrainingJob job) {
+        try {
+            emitter.send(SseEmitter.event().name("job").id(job.status() + "-" + job.progress().epoch()).data(job,
+                    MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("client gone", e);
+        }
+    }
+}

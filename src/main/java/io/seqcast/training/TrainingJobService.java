@@ -1,0 +1,284 @@
+package io.seqcast.training;
+
+import io.seqcast.data.PayloadParser;
+import io.seqcast.engine.EpochProgress;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.SequenceEngine;
+import io.seqcast.engine.TrainingCancelledException;
+import io.seqcast.engine.TrainingFailedException;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.registry.ModelRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs training jobs from a bounded queue on a fixed number of threads, persists every state change,
+ * and registers exactly one version for every job that succeeds.
+ */
+@Service
+public class TrainingJobService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
+    /** Progress is persisted at most this often; state changes are persisted at once. */
+    private static final long PERSIST_PROGRESS_EVERY_MILLIS = 1000;
+
+    private final JobStore store;
+    private final SequenceEngine engine;
+    private final ModelRegistry registry;
+    private final PayloadParser parser;
+    private final TrainingProperties properties;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+    private final Map<String, List<Consumer<TrainingJob>>> subscribers = new ConcurrentHashMap<>();
+
+    TrainingJobService(JobStore store, SequenceEngine engine, ModelRegistry registry, PayloadParser parser,
+            TrainingProperties properties, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.registry = registry;
+        this.parser = parser;
+        this.properties = properties;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0,
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity())),
+                r -> {
+                    Thread thread = new Thread(r, "training-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * After a restart no job stays QUEUED or RUNNING forever: a job that was running is INTERRUPTED,
+     * queued ones run again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void recover() {
+        List<TrainingJob> queued = new ArrayList<>();
+        for (TrainingJob job : List.copyOf(store.all())) {
+            if (job.status() == JobStatus.RUNNING) {
+                finish(job.ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
+                        + " nothing was registered, submit it again", clock.instant()));
+            } else if (job.status() == JobStatus.QUEUED) {
+                queued.add(job);
+            }
+        }
+        queued.sort(Comparator.comparing(TrainingJob::createdAt));
+        for (TrainingJob job : queued) {
+            TrainingPlan plan;
+            try {
+                plan = store.request(job.id()).map(r -> TrainingPlan.of(r, parser, engine, properties.maxEpochs()))
+                        .orElseThrow(() -> new IllegalStateException("its request was not kept"));
+                executor.execute(() -> run(job.id(), plan));
+                log.info("Requeued training job {} of model '{}'", job.id(), job.model());
+            } catch (RuntimeException e) {
+                finish(job.ended(JobStatus.INTERRUPTED, "could not be requeued after a restart: " + e.getMessage(),
+                        clock.instant()));
+            }
+        }
+    }
+
+    /** Validates and queues a job; the request is refused (nothing stored) when invalid or the queue is full. */
+    public TrainingJob submit(TrainingRequest request) {
+        TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties.maxEpochs());
+        if (properties.queueCapacity() == 0 && executor.getActiveCount() >= properties.concurrency()) {
+            throw new TrainingException.QueueFull(0, properties.retryAfterSeconds());
+        }
+        TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
+                new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
+                clock.instant(), null, null);
+        store.saveRequest(job.id(), request);
+        store.save(job);
+        try {
+            executor.execute(() -> run(job.id(), plan));
+        } catch (RejectedExecutionException e) {
+            store.forget(job.id());
+            throw new TrainingException.QueueFull(properties.queueCapacity(), properties.retryAfterSeconds());
+        }
+        return job;
+    }
+
+    public TrainingJob get(String id) {
+        return store.find(id).orElseThrow(() -> new TrainingException.JobNotFound(id));
+    }
+
+    /** Jobs newest first, filtered by model and status when given. */
+    public List<TrainingJob> list(String model, JobStatus status) {
+        return store.all().stream()
+                .filter(j -> model == null || j.model().equals(model))
+                .filter(j -> status == null || j.status() == status)
+                .sorted(Comparator.comparing(TrainingJob::createdAt).reversed().thenComparing(TrainingJob::id))
+                .toList();
+    }
+
+    /** Asks a job to stop: a queued one never starts, a running one stops between batches. */
+    public TrainingJob cancel(String id) {
+        TrainingJob job = get(id);
+        if (job.status().finished()) {
+            throw new TrainingException.JobFinished(id, job.status());
+        }
+        cancelRequested.add(id);
+        synchronized (this) {
+            TrainingJob current = get(id);
+            if (current.status() == JobStatus.QUEUED) {
+                return finish(current.ended(JobStatus.CANCELLED, "cancelled before it started", clock.instant()));
+            }
+            return current;
+        }
+    }
+
+    /** Calls {@code subscriber} with every change of the job until it ends; returns a handle to stop. */
+    public Runnable subscribe(String id, Consumer<TrainingJob> subscriber) {
+        get(id);
+        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(subscriber);
+        return () -> {
+            List<Consumer<TrainingJob>> list = subscribers.get(id);
+            if (list != null) {
+                list.remove(subscriber);
+            }
+        };
+    }
+
+    public boolean writable() {
+        return store.writable();
+    }
+
+    private void run(String id, TrainingPlan plan) {
+        TrainingJob job;
+        synchronized (this) {
+            job = get(id);
+            if (job.status() != JobStatus.QUEUED) {
+                return;
+            }
+            job = update(job.started(clock.instant()), true);
+        }
+        ProgressRecorder recorder = new ProgressRecorder(id);
+        try (ForecastModel model = engine.train(plan.data(), plan.spec(), plan.training(), recorder)) {
+            if (cancelRequested.contains(id)) {
+                throw new TrainingCancelledException(recorder.epoch);
+            }
+            int version = registry.publish(plan.model(), model);
+            finish(get(id).succeeded(new TrainingJob.Result(plan.model(), version, model.manifest().metrics()),
+                    clock.instant()));
+        } catch (TrainingCancelledException e) {
+            finish(stopping
+                    ? get(id).ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
+                            + " nothing was registered, submit it again", clock.instant())
+                    : get(id).ended(JobStatus.CANCELLED, "cancelled during epoch " + (recorder.epoch + 1),
+                            clock.instant()));
+        } catch (TrainingFailedException | InvalidInputException e) {
+            finish(get(id).ended(JobStatus.FAILED, e.getMessage(), clock.instant()));
+        } catch (OutOfMemoryError e) {
+            finish(get(id).ended(JobStatus.FAILED, "ran out of memory; use fewer or shorter series or a smaller"
+                    + " model", clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Training job {} failed", id, e);
+            finish(get(id).ended(JobStatus.FAILED, "training failed unexpectedly; see the service log",
+                    clock.instant()));
+        } finally {
+            cancelRequested.remove(id);
+        }
+    }
+
+    private TrainingJob finish(TrainingJob job) {
+        TrainingJob saved = update(job, true);
+        store.deleteRequest(job.id());
+        log.info("Training job {} of model '{}' ended {}{}", job.id(), job.model(), job.status(),
+                job.error() == null ? "" : ": " + job.error());
+        subscribers.remove(job.id());
+        return saved;
+    }
+
+    private TrainingJob update(TrainingJob job, boolean persist) {
+        if (persist) {
+            store.save(job);
+        } else {
+            store.remember(job);
+        }
+        for (Consumer<TrainingJob> subscriber : subscribers.getOrDefault(job.id(), List.of())) {
+            try {
+                subscriber.accept(job);
+            } catch (RuntimeException e) {
+                log.debug("Dropping a progress subscriber of job {}: {}", job.id(), e.getMessage());
+            }
+        }
+        return job;
+    }
+
+    /** Records each epoch into the job and answers the engine's cancellation checks. */
+    private final class ProgressRecorder implements TrainingListener {
+        private final String id;
+        private final List<TrainingJob.EpochLoss> history = new ArrayList<>();
+        private long lastPersisted;
+        private volatile int epoch;
+
+        ProgressRecorder(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void epochFinished(EpochProgress progress) {
+            epoch = progress.epoch();
+            history.add(new TrainingJob.EpochLoss(progress.epoch(), progress.trainLoss(), progress.validationLoss()));
+            long now = System.currentTimeMillis();
+            boolean persist = now - lastPersisted >= PERSIST_PROGRESS_EVERY_MILLIS;
+            if (persist) {
+                lastPersisted = now;
+            }
+            update(get(id).progressed(new TrainingJob.Progress(progress.epoch(), progress.epochs(),
+                    progress.trainLoss(), progress.validationLoss()), history), persist);
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return cancelRequested.contains(id);
+        }
+    }
+
+    /** Marks running jobs INTERRUPTED on shutdown, so none stays RUNNING. */
+    @Override
+    public void destroy() {
+        stopping = true;
+        executor.shutdownNow();
+        for (TrainingJob job : List.copyOf(store.all())) {
+            if (job.status() == JobStatus.RUNNING) {
+                cancelRequested.add(job.id());
+            }
+        }
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (TrainingJob job : List.copyOf(store.all())) {
+            if (job.status() == JobStatus.RUNNING) {
+                finish(job.ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
+                        + " nothing was registered, submit it again", clock.instant()));
+            }
+        }
+    }
+}
