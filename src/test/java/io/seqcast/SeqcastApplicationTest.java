@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "seqcast.registry.root=target/test-data/application/registry",
+        "seqcast.training.jobs=target/test-data/application/jobs"})
 class SeqcastApplicationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -48,10 +50,10 @@ class SeqcastApplicationTest {
         JsonNode checkedIn = JSON.readTree(Files.readString(Path.of("openapi/openapi.json")));
         Path current = Path.of("target/openapi.json");
         Files.writeString(current, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(live) + "\n");
-        assertThat(live)
-                .as("openapi/openapi.json differs from the live /v3/api-docs; review the change, then"
-                        + " cp target/openapi.json openapi/openapi.json")
-                .isEqualTo(checkedIn);
+        assertThat(live.equals(checkedIn))
+                .as("openapi/openapi.json differs from the live /v3/api-docs; review the change"
+                        + " (diff openapi/openapi.json target/openapi.json), then cp target/openapi.json openapi/")
+                .isTrue();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

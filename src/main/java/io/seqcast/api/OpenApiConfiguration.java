@@ -3,12 +3,32 @@ package io.seqcast.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
 /** The service-wide part of the OpenAPI contract; endpoints describe themselves in their feature. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // Series values are parsed by hand (for precise error pointers): numbers, or arrays of numbers.
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ArraySchema()
+                .items(new Schema<>().description("a number, or an array of numbers (one per feature)")));
+        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema()
+                .description("text/event-stream of 'job' events, each the job as JSON"));
+    }
 
     @Bean
     OpenAPI seqcastOpenApi() {
@@ -18,5 +38,29 @@ class OpenApiConfiguration {
                 .description("Sequence forecasting: train recurrent models (RNN, LSTM, GRU) on time series and"
                         + " trajectories, keep them as numbered versions, and serve forecasts.")
                 .license(new License().name("Apache-2.0")));
+    }
+
+    /** Every operation may answer an RFC 9457 problem. */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return api -> {
+            Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
+                    .addProperty("type", new StringSchema().format("uri"))
+                    .addProperty("title", new StringSchema())
+                    .addProperty("status", new IntegerSchema())
+                    .addProperty("detail", new StringSchema().description("what was expected"))
+                    .addProperty("instance", new StringSchema().format("uri"))
+                    .addProperty("errors", new ArraySchema().items(new ObjectSchema()
+                            .addProperty("pointer", new StringSchema().description("JSON pointer to the offending"
+                                    + " field or array element"))
+                            .addProperty("detail", new StringSchema())));
+            api.getComponents().addSchemas("Problem", problem);
+            ApiResponse response = new ApiResponse().description("A problem: invalid input (400), not found (404),"
+                    + " conflict (409), unsupported media type (415), queue full (503, with Retry-After)")
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+            api.getPaths().values().forEach(path -> path.readOperations()
+                    .forEach(operation -> operation.getResponses().addApiResponse("4XX", response)));
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.seqcast.registry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -56,6 +57,7 @@ class ModelController {
     }
 
     @DeleteMapping("/{name}/versions/{version}")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a version (409 while an alias points to it)")
     ResponseEntity<Void> delete(@PathVariable @Parameter(example = "flight-track") String name,
             @PathVariable @Parameter(example = "1") int version) {
@@ -72,6 +74,7 @@ class ModelController {
     }
 
     @DeleteMapping("/{name}/aliases/{alias}")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @Operation(summary = "Remove an alias")
     ResponseEntity<Void> deleteAlias(@PathVariable @Parameter(example = "flight-track") String name,
             @PathVariable @Parameter(example = "production") String alias) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,7 @@ class TrainingJobController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
     @Operation(summary = "Submit a training job",
             description = "Validates the request, queues the job and answers 202 with its Location. A full queue"
                     + " answers 503 with Retry-After.",
@@ -68,6 +70,7 @@ class TrainingJobController {
     }
 
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "202", description = "Cancellation requested")
     @Operation(summary = "Cancel a job: a queued job never starts, a running one stops between batches;"
             + " a cancelled job registers nothing")
     ResponseEntity<TrainingJob> cancel(@PathVariable String id) {

@@ -1,0 +1,97 @@
+package io.seqcast.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.SequenceKind;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class PayloadParserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final PayloadParser parser = new PayloadParser(new DataLimits(3, 50, 4));
+
+    private DataPayload payload(String json) {
+        return JSON.readValue(json, DataPayload.class);
+    }
+
+    @Test
+    void univariateSeriesWithStartAndFrequencyGetAMonthlySeason() {
+        ParsedData parsed = parser.parse(payload("""
+                {"series": [{"id": "a", "values": [1, 2.5, 3], "start": "2024-01-31T00:00:00Z", "frequency": "P1M"}]}
+                """), "/data");
+        assertThat(parsed.data().features()).containsExactly("value");
+        assertThat(parsed.data().seasonalPeriod()).isEqualTo(12);
+        assertThat(parsed.timing().get(0).after(3, 2)).containsExactly(
+                Instant.parse("2024-04-30T00:00:00Z"), Instant.parse("2024-05-31T00:00:00Z"));
+    }
+
+    @Test
+    void multivariateSeriesNeedOneNumberPerFeature() {
+        ParsedData parsed = parser.parse(payload("""
+                {"features": ["x", "y"], "series": [{"values": [[1, 2], [3, 4]]}]}"""), "/data");
+        assertThat(parsed.data().sequences().get(0).values()[1]).containsExactly(3f, 4f);
+        assertThat(parsed.data().sequences().get(0).id()).isEqualTo("0");
+        assertRefused("""
+                {"features": ["x", "y"], "series": [{"values": [[1, 2], [3]]}]}""", "/data/series/0/values/1");
+    }
+
+    @Test
+    void trajectoriesKeepTheirCoordinatesAndRefuseRaggedPoints() {
+        ParsedData parsed = parser.parse(payload("""
+                {"trajectories": [{"id": "t", "points": [{"x": 1, "y": 2, "z": 3, "t": 0}, {"x": 2, "y": 2, "z": 3, "t": 1}]}]}
+                """), "/data");
+        assertThat(parsed.data().kind()).isEqualTo(SequenceKind.TRAJECTORY);
+        assertThat(parsed.data().features()).containsExactly("x", "y", "z", "t");
+        assertRefused("""
+                {"trajectories": [{"points": [{"x": 1, "y": 2, "z": 3}, {"x": 2, "y": 2}]}]}""",
+                "/data/trajectories/0/points/1");
+        assertRefused("""
+                {"trajectories": [{"points": [{"x": 1}]}]}""", "/data/trajectories/0/points/0/y");
+    }
+
+    @Test
+    void nonNumbersOverflowsAndStringsAreRefusedWithTheirIndex() {
+        assertRefused("""
+                {"series": [{"values": [1, "NaN"]}]}""", "/data/series/0/values/1");
+        assertRefused("""
+                {"series": [{"values": [1, 1e309]}]}""", "/data/series/0/values/1");
+        assertRefused("""
+                {"series": [{"values": [1, 1e39]}]}""", "/data/series/0/values/1");
+        assertRefused("""
+                {"series": [{"values": [1, null]}]}""", "/data/series/0/values/1");
+        assertRefused("""
+                {"series": [{"values": [[1], [2]]}]}""", "/data/series/0/values/0");
+    }
+
+    @Test
+    void shapesAndLimitsAreChecked() {
+        assertRefused("{}", "/data/series");
+        assertRefused("""
+                {"series": [{"values": [1]}], "trajectories": [{"points": [{"x": 1, "y": 1}]}]}""", "/data/trajectories");
+        assertRefused("""
+                {"series": [{"values": [1]}, {"values": [1]}, {"values": [1]}, {"values": [1]}]}""", "/data/series");
+        assertRefused("""
+                {"series": [{"values": [%s]}]}""".formatted("1,".repeat(50) + "1"), "/data/series/0/values");
+        assertRefused("""
+                {"series": [{"id": "a", "values": [1]}, {"id": "a", "values": [1]}]}""", "/data/series/1/id");
+        assertRefused("""
+                {"series": [{"values": [1], "start": "yesterday", "frequency": "P1D"}]}""", "/data/series/0/start");
+        assertRefused("""
+                {"series": [{"values": [1], "start": "2024-01-01T00:00:00Z", "frequency": "-P1D"}]}""",
+                "/data/series/0/frequency");
+    }
+
+    private void assertRefused(String json, String pointer) {
+        assertThatThrownBy(() -> parser.parse(payload(json), "/data"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(pointer));
+    }
+
+    @Test
+    void noPayloadIsRefused() {
+        assertThatThrownBy(() -> parser.parse(null, "")).isInstanceOf(InvalidInputException.class);
+    }
+}
