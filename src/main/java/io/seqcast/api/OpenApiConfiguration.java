@@ -52,7 +52,9 @@ class OpenApiConfiguration {
                     .addProperty("instance", new StringSchema().format("uri"))
                     .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                             .addProperty("pointer", new StringSchema().description("JSON pointer to the offending"
-                                    + " field or array element"))
+                                    + " field or array element of the body"))
+                            .addProperty("parameter", new StringSchema().description("the offending query or path"
+                                    + " parameter"))
                             .addProperty("detail", new StringSchema())));
             api.getComponents().addSchemas("Problem", problem);
             ApiResponse response = new ApiResponse().description("A problem: invalid input (400), not found (404),"

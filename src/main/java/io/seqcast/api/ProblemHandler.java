@@ -45,7 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String expected = type == null ? "a valid value"
                 : type.isEnum() ? "one of " + List.of(type.getEnumConstants())
                 : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a whole number" : "a valid value";
-        ProblemDetail problem = invalid("'" + e.getName() + "' must be " + expected, e.getName());
+        ProblemDetail problem = invalidParameter("'" + e.getName() + "' must be " + expected, e.getName());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -74,11 +74,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = e.getParameterValidationResults().stream()
-                .map(result -> result.getMethodParameter().getParameterName() + " "
-                        + result.getResolvableErrors().get(0).getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        return handleExceptionInternal(e, invalid(detail, "/"), headers, HttpStatus.BAD_REQUEST, request);
+        var result = e.getParameterValidationResults().get(0);
+        String name = result.getMethodParameter().getParameterName();
+        String detail = "'" + name + "' " + result.getResolvableErrors().get(0).getDefaultMessage();
+        return handleExceptionInternal(e, invalidParameter(detail, name), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -104,11 +103,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /** Invalid body content: {@code pointer} is a JSON pointer into the body (RFC 9457 section 3). */
     private static ProblemDetail invalid(String detail, String pointer) {
+        return invalid(detail, "pointer", pointer);
+    }
+
+    /** Invalid query or path parameter, named by {@code parameter}. */
+    private static ProblemDetail invalidParameter(String detail, String parameter) {
+        return invalid(detail, "parameter", parameter);
+    }
+
+    private static ProblemDetail invalid(String detail, String locator, String location) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid input");
         problem.setType(URI.create("https://seqcast.io/problems/invalid-input"));
-        problem.setProperty("errors", List.of(Map.of("pointer", pointer, "detail", detail)));
+        problem.setProperty("errors", List.of(Map.of(locator, location, "detail", detail)));
         return problem;
     }
 

@@ -1,0 +1,161 @@
+package io.seqcast.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seqcast.data.DataLimits;
+import io.seqcast.data.DataPayload;
+import io.seqcast.data.PayloadParser;
+import io.seqcast.data.SeriesPayload;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.OptimizerType;
+import io.seqcast.engine.internal.DjlSequenceEngine;
+import io.seqcast.registry.ModelRegistry;
+import io.seqcast.registry.RegistryProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+class TrainingJobServiceTest {
+
+    private static final DjlSequenceEngine ENGINE = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path folder;
+
+    private TrainingJobService service;
+    private ModelRegistry registry;
+
+    private TrainingJobService open(int queueCapacity) {
+        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30);
+        registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), ENGINE, e -> {});
+        service = new TrainingJobService(new JobStore(properties), ENGINE, registry,
+                new PayloadParser(new DataLimits(100, 100_000, 8)), properties, Clock.systemUTC());
+        return service;
+    }
+
+    @AfterEach
+    void close() {
+        if (service != null) {
+            service.destroy();
+        }
+    }
+
+    @Test
+    void aSucceededJobRegistersExactlyOneVersionAndRecordsItsLosses() throws Exception {
+        open(4);
+        TrainingJob job = service.submit(request("demand", 5, 400));
+        TrainingJob done = await(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.result().version()).isEqualTo(1);
+        assertThat(done.result().metrics()).isNotNull();
+        assertThat(done.lossHistory()).hasSize(done.progress().epoch());
+        assertThat(registry.model("demand").versions()).containsExactly(1);
+        assertThat(done.startedAt()).isAfterOrEqualTo(done.createdAt());
+    }
+
+    @Test
+    void invalidRequestsAreRefusedBeforeAnythingIsStored() throws Exception {
+        open(4);
+        assertThatThrownBy(() -> service.submit(request("Bad Name", 5, 100))).hasMessageContaining("model names");
+        assertThatThrownBy(() -> service.submit(request("demand", 5, 10)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("window + horizon");
+        assertThatThrownBy(() -> service.submit(request("demand", 20_000, 100)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("epochs must be between 1 and 10000");
+        try (var files = Files.list(folder.resolve("jobs"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aCancelledJobStopsAndRegistersNothing() throws Exception {
+        open(4);
+        TrainingJob job = service.submit(request("slow", 10_000, 2_000));
+        while (service.get(job.id()).status() == JobStatus.QUEUED) {
+            Thread.sleep(5);
+        }
+        service.cancel(job.id());
+        TrainingJob done = await(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(done.result()).isNull();
+        assertThat(registry.models()).isEmpty();
+        assertThatThrownBy(() -> service.cancel(job.id())).isInstanceOf(TrainingException.JobFinished.class);
+    }
+
+    @Test
+    void aFullQueueRefusesWithRetryAfterAndQueuedJobsCanBeCancelled() throws Exception {
+        open(1);
+        TrainingJob running = service.submit(request("slow", 10_000, 2_000));
+        while (service.get(running.id()).status() == JobStatus.QUEUED) {
+            Thread.sleep(5);
+        }
+        TrainingJob queued = service.submit(request("slow", 10_000, 2_000));
+        assertThatThrownBy(() -> service.submit(request("slow", 10_000, 2_000)))
+                .isInstanceOfSatisfying(TrainingException.QueueFull.class,
+                        e -> assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("30"));
+        assertThat(service.cancel(queued.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        service.cancel(running.id());
+        await(running.id());
+        assertThat(service.list("slow", null)).hasSize(2);
+    }
+
+    @Test
+    void afterARestartARunningJobIsInterruptedAndAQueuedOneRunsAgain() throws Exception {
+        Path jobs = Files.createDirectories(folder.resolve("jobs"));
+        TrainingJob running = new TrainingJob("r1", "demand", JobStatus.RUNNING, new TrainingJob.Progress(3, 10, 0.5, 0.6),
+                List.of(), null, null, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z"), null);
+        TrainingJob queued = new TrainingJob("q1", "demand", JobStatus.QUEUED, new TrainingJob.Progress(0, 5, null, null),
+                List.of(), null, null, Instant.parse("2026-01-01T00:00:02Z"), null, null);
+        Files.write(jobs.resolve("r1.json"), JSON.writeValueAsBytes(running));
+        Files.write(jobs.resolve("q1.json"), JSON.writeValueAsBytes(queued));
+        Files.write(jobs.resolve("q1.request.json"), JSON.writeValueAsBytes(request("demand", 5, 300)));
+        open(4).recover();
+        assertThat(service.get("r1").status()).isEqualTo(JobStatus.INTERRUPTED);
+        assertThat(service.get("r1").error()).contains("stopped while this job was running");
+        assertThat(await("q1").status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(jobs.resolve("q1.request.json")).doesNotExist();
+    }
+
+    @Test
+    void aDivergingTrainingFailsWithAReasonAndRegistersNothing() throws Exception {
+        open(4);
+        TrainingRequest diverging = new TrainingRequest("wild", data(400), null, new TrainingPayload(50, 8,
+                OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L));
+        TrainingJob done = await(service.submit(diverging).id());
+        assertThat(done.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(done.error()).contains("diverged");
+        assertThat(registry.models()).isEmpty();
+    }
+
+    private TrainingJob await(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!service.get(id).status().finished()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return service.get(id);
+    }
+
+    private static TrainingRequest request(String model, int epochs, int points) {
+        return new TrainingRequest(model, data(points), new SpecPayload(null, 8, null, null, 12, 3),
+                new TrainingPayload(epochs, null, null, null, null, null, null, null, null, 0, 3L));
+    }
+
+    private static DataPayload data(int points) {
+        var values = JsonNodeFactory.instance.arrayNode();
+        for (int t = 0; t < points; t++) {
+            values.add(100 + 10 * Math.sin(t * 0.5) + t * 0.1);
+        }
+        return new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null);
+    }
+}
