@@ -35,7 +35,16 @@ class SeqcastApplicationTest {
     }
 
     @Test
-    void actuatorExposesNothingButHealth() throws Exception {
+    void infoNamesTheEngineAndPrometheusHasTheServiceMetrics() throws Exception {
+        JsonNode info = JSON.readTree(get("/actuator/info").body());
+        assertThat(info.get("engine").get("version").asString()).isEqualTo("2.7.1");
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics).contains("seqcast_training_jobs{status=\"QUEUED\"}", "seqcast_forecast_latency_seconds",
+                "seqcast_forecast_series");
+    }
+
+    @Test
+    void actuatorExposesNothingButHealthInfoAndPrometheus() throws Exception {
         for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/loggers"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);
         }

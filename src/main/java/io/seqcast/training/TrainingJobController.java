@@ -1,5 +1,9 @@
 package io.seqcast.training;
 
+import io.seqcast.data.CsvPayloads;
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.LossType;
+import io.seqcast.engine.OptimizerType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,6 +52,34 @@ class TrainingJobController {
         TrainingJob job = jobs.submit(request);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
         return ResponseEntity.accepted().location(location).body(job);
+    }
+
+    @PostMapping(consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
+    @Operation(summary = "Submit a training job from a CSV file",
+            description = "Header row required. Columns: an optional 'series' (rows with the same value form one"
+                    + " series), an optional 'time' (ISO-8601 instants), and the features; columns x, y and"
+                    + " optionally z and t make trajectories. Model settings are query parameters.")
+    ResponseEntity<TrainingJob> submitCsv(@RequestBody String csv,
+            @RequestParam @Parameter(example = "demand") String model,
+            @RequestParam(required = false) @Parameter(description = "ISO-8601 duration between rows, such as P1M;"
+                    + " inferred from the time column when omitted") String frequency,
+            @RequestParam(required = false) Integer seasonality,
+            @RequestParam(required = false) CellType cell, @RequestParam(required = false) Integer hiddenSize,
+            @RequestParam(required = false) Integer layers, @RequestParam(required = false) Double dropout,
+            @RequestParam(required = false) Integer window, @RequestParam(required = false) Integer horizon,
+            @RequestParam(required = false) Integer epochs, @RequestParam(required = false) Integer batchSize,
+            @RequestParam(required = false) OptimizerType optimizer,
+            @RequestParam(required = false) Double learningRate, @RequestParam(required = false) Double momentum,
+            @RequestParam(required = false) LossType loss, @RequestParam(required = false) Double gradientClipNorm,
+            @RequestParam(required = false) Double gradientClipValue,
+            @RequestParam(required = false) Double validationFraction,
+            @RequestParam(required = false) Integer earlyStoppingPatience, @RequestParam(required = false) Long seed) {
+        TrainingRequest request = new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality),
+                new SpecPayload(cell, hiddenSize, layers, dropout, window, horizon),
+                new TrainingPayload(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
+                        gradientClipValue, validationFraction, earlyStoppingPatience, seed));
+        return submit(request);
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

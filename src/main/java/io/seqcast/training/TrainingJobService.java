@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -49,19 +50,21 @@ public class TrainingJobService implements DisposableBean {
     private final PayloadParser parser;
     private final TrainingProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final Map<String, List<Consumer<TrainingJob>>> subscribers = new ConcurrentHashMap<>();
 
     TrainingJobService(JobStore store, SequenceEngine engine, ModelRegistry registry, PayloadParser parser,
-            TrainingProperties properties, Clock clock) {
+            TrainingProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.engine = engine;
         this.registry = registry;
         this.parser = parser;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0,
                 TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity())),
@@ -210,6 +213,7 @@ public class TrainingJobService implements DisposableBean {
         log.info("Training job {} of model '{}' ended {}{}", job.id(), job.model(), job.status(),
                 job.error() == null ? "" : ": " + job.error());
         subscribers.remove(job.id());
+        events.publishEvent(new TrainingJobFinished(saved));
         return saved;
     }
 

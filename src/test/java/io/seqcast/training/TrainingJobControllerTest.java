@@ -76,6 +76,18 @@ class TrainingJobControllerTest {
     }
 
     @Test
+    void aCsvFileWithSettingsInTheQueryIsAcceptedLikeJson() throws Exception {
+        given(jobs.submit(any())).willReturn(QUEUED);
+        mvc.perform(post("/api/v1/training-jobs?model=demand&cell=GRU&epochs=10").contentType("text/csv")
+                        .content("value\n1\n2\n3\n"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "http://localhost/api/v1/training-jobs/42"));
+        org.mockito.Mockito.verify(jobs).submit(org.mockito.ArgumentMatchers.argThat(request ->
+                request.model().equals("demand") && request.spec().cell() == io.seqcast.engine.CellType.GRU
+                        && request.training().epochs() == 10 && request.data().series().size() == 1));
+    }
+
+    @Test
     void otherContentTypesAre415() throws Exception {
         mvc.perform(post("/api/v1/training-jobs").contentType(MediaType.APPLICATION_XML).content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())

@@ -1,0 +1,131 @@
+package io.seqcast.data;
+
+import io.seqcast.engine.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads {@code text/csv} into the same payload as JSON. A header row names the columns: an optional
+ * {@code series} column (rows with the same value form one series, in row order), an optional
+ * {@code time} column (ISO-8601 instants; the first gives the series' start), and the features. Columns
+ * {@code x}, {@code y} and optionally {@code z} and {@code t}, and nothing else, make trajectories.
+ */
+public final class CsvPayloads {
+
+    private static final Set<String> TRAJECTORY_COLUMNS = Set.of("x", "y", "z", "t");
+
+    private CsvPayloads() {}
+
+    /**
+     * @param frequency ISO-8601 duration between rows; inferred from the first two times when omitted
+     */
+    public static DataPayload parse(String csv, String frequency, Integer seasonality) {
+        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+        if (lines.size() < 2) {
+            throw new InvalidInputException("/csv", "a header row and at least one data row are expected");
+        }
+        List<String> header = cells(lines.get(0));
+        int seriesColumn = header.indexOf("series");
+        int timeColumn = header.indexOf("time");
+        List<Integer> featureColumns = new ArrayList<>();
+        List<String> features = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != seriesColumn && c != timeColumn) {
+                featureColumns.add(c);
+                features.add(header.get(c));
+            }
+        }
+        if (features.isEmpty()) {
+            throw new InvalidInputException("/csv/0", "at least one feature column is expected besides series and time");
+        }
+        boolean trajectories = TRAJECTORY_COLUMNS.containsAll(features) && features.contains("x")
+                && features.contains("y");
+        Map<String, List<String[]>> rowsBySeries = new LinkedHashMap<>();
+        for (int r = 1; r < lines.size(); r++) {
+            String[] row = cells(lines.get(r)).toArray(String[]::new);
+            if (row.length != header.size()) {
+                throw new InvalidInputException("/csv/" + r, "row " + r + " has " + row.length + " columns, the header "
+                        + header.size());
+            }
+            rowsBySeries.computeIfAbsent(seriesColumn < 0 ? "0" : row[seriesColumn], k -> new ArrayList<>()).add(row);
+        }
+        List<SeriesPayload> series = new ArrayList<>();
+        List<TrajectoryPayload> tracks = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> entry : rowsBySeries.entrySet()) {
+            List<String[]> rows = entry.getValue();
+            if (trajectories) {
+                List<PointPayload> points = new ArrayList<>(rows.size());
+                for (String[] row : rows) {
+                    points.add(new PointPayload(value(row, header, "x"), value(row, header, "y"),
+                            header.contains("z") ? value(row, header, "z") : null,
+                            header.contains("t") ? value(row, header, "t") : null));
+                }
+                tracks.add(new TrajectoryPayload(entry.getKey(), points));
+            } else {
+                ArrayNode values = JsonNodeFactory.instance.arrayNode(rows.size());
+                for (String[] row : rows) {
+                    if (features.size() == 1) {
+                        values.add(number(row[featureColumns.get(0)], header.get(featureColumns.get(0))));
+                    } else {
+                        ArrayNode point = values.addArray();
+                        for (int c : featureColumns) {
+                            point.add(number(row[c], header.get(c)));
+                        }
+                    }
+                }
+                String start = timeColumn < 0 ? null : rows.get(0)[timeColumn];
+                String step = timeColumn < 0 ? frequency
+                        : frequency != null ? frequency : inferFrequency(rows, timeColumn);
+                series.add(new SeriesPayload(entry.getKey(), values, start, step));
+            }
+        }
+        return trajectories ? new DataPayload(null, null, tracks, seasonality)
+                : new DataPayload(features.size() == 1 ? null : features, series, null, seasonality);
+    }
+
+    private static String inferFrequency(List<String[]> rows, int timeColumn) {
+        if (rows.size() < 2) {
+            throw new InvalidInputException("/csv", "give a frequency query parameter: one row per series leaves"
+                    + " nothing to infer it from");
+        }
+        try {
+            Duration step = Duration.between(Instant.parse(rows.get(0)[timeColumn]), Instant.parse(rows.get(1)[timeColumn]));
+            return step.toString();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("/csv", "time must hold ISO-8601 instants such as 2024-01-01T00:00:00Z");
+        }
+    }
+
+    private static Double value(String[] row, List<String> header, String column) {
+        return number(row[header.indexOf(column)], column);
+    }
+
+    private static double number(String cell, String column) {
+        try {
+            return Double.parseDouble(cell.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("/csv", "column '" + column + "' holds '" + abbreviate(cell)
+                    + "', not a number");
+        }
+    }
+
+    private static String abbreviate(String cell) {
+        return cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
+    }
+
+    /** Comma-separated cells; double quotes around a cell are removed (quoted commas are not supported). */
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split(",", -1)).map(String::trim)
+                .map(c -> c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c)
+                .toList();
+    }
+}
