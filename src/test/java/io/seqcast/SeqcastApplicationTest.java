@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "seqcast.registry.root=target/test-data/application/registry",
-        "seqcast.training.jobs=target/test-data/application/jobs"})
+        "seqcast.training.jobs=target/test-data/application/jobs",
+        "seqcast.limits.max-request-size=4KB"})
 class SeqcastApplicationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,6 +42,21 @@ class SeqcastApplicationTest {
         String metrics = get("/actuator/prometheus").body();
         assertThat(metrics).contains("seqcast_training_jobs{status=\"QUEUED\"}", "seqcast_forecast_latency_seconds",
                 "seqcast_forecast_series");
+    }
+
+    @Test
+    void bodiesBeyondTheLimitAre413WhetherDeclaredOrStreamed() throws Exception {
+        String big = "{\"model\": \"m\", \"data\": {\"series\": [{\"values\": [" + "1,".repeat(3000) + "1]}]}}";
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/training-jobs");
+        HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> streamed = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(streamed.body()).get("title").asString()).isEqualTo("Request too large");
     }
 
     @Test

@@ -47,6 +47,9 @@ class TrainAndForecastOverHttpTest {
             assertThat(job.get("result").get("version").asInt()).isEqualTo(1);
             assertThat(job.get("lossHistory").size()).isEqualTo(300);
 
+            String events = get(location + "/events").body();
+            assertThat(events).startsWith("event:job").contains("\"status\":\"SUCCEEDED\"");
+
             HttpResponse<String> response = post(base + "/api/v1/models/flight-track/forecast", forecastRequest());
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode points = JSON.readTree(response.body()).get("forecasts").get(0).get("points");

@@ -55,6 +55,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String pointer = "/";
         String detail = "the body is not valid JSON for this endpoint";
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof RequestSizeFilter.TooLarge tooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request too large");
+            problem.setType(URI.create("https://seqcast.io/problems/request-too-large"));
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             detail = "'" + format.getValue() + "' is not one of " + List.of(format.getTargetType().getEnumConstants());

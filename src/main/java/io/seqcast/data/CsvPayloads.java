@@ -16,7 +16,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Reads {@code text/csv} into the same payload as JSON. A header row names the columns: an optional
  * {@code series} column (rows with the same value form one series, in row order), an optional
- * {@code time} column (ISO-8601 instants; the first gives the series' start), and the features. Columns
+ * {@code time} column (ISO-8601 instants: the first gives the series' start; any other time, such as the
+ * decimal years of R exports, only labels the rows), and the features. Columns
  * {@code x}, {@code y} and optionally {@code z} and {@code t}, and nothing else, make trajectories.
  */
 public final class CsvPayloads {
@@ -82,14 +83,23 @@ public final class CsvPayloads {
                         }
                     }
                 }
-                String start = timeColumn < 0 ? null : rows.get(0)[timeColumn];
-                String step = timeColumn < 0 ? frequency
-                        : frequency != null ? frequency : inferFrequency(rows, timeColumn);
+                boolean instants = timeColumn >= 0 && isInstant(rows.get(0)[timeColumn]);
+                String start = instants ? rows.get(0)[timeColumn] : null;
+                String step = !instants ? null : frequency != null ? frequency : inferFrequency(rows, timeColumn);
                 series.add(new SeriesPayload(entry.getKey(), values, start, step));
             }
         }
         return trajectories ? new DataPayload(null, null, tracks, seasonality)
                 : new DataPayload(features.size() == 1 ? null : features, series, null, seasonality);
+    }
+
+    private static boolean isInstant(String cell) {
+        try {
+            Instant.parse(cell);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String inferFrequency(List<String[]> rows, int timeColumn) {

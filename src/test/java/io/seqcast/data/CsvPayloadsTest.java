@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvPayloadsTest {
 
-    private final PayloadParser parser = new PayloadParser(new DataLimits(100, 1000, 8));
+    private final PayloadParser parser = new PayloadParser(new DataLimits(100, 1000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1)));
 
     @Test
     void aSeriesColumnSplitsRowsIntoSeriesAndTimeGivesStartAndFrequency() {
@@ -35,6 +35,13 @@ class CsvPayloadsTest {
         ParsedData track = parser.parse(CsvPayloads.parse("x,y,z\n1,2,3\n2,2,3\n", null, null), "");
         assertThat(track.data().kind()).isEqualTo(SequenceKind.TRAJECTORY);
         assertThat(track.data().features()).containsExactly("x", "y", "z");
+    }
+
+    @Test
+    void aTimeColumnOfDecimalYearsOnlyLabelsTheRows() {
+        ParsedData parsed = parser.parse(CsvPayloads.parse("\"time\",\"value\"\n1871,1120\n1872,1160\n", null, 1), "");
+        assertThat(parsed.data().sequences().get(0).values()).hasDimensions(2, 1);
+        assertThat(parsed.timing().get(0)).isNull();
     }
 
     @Test

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PayloadParserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final PayloadParser parser = new PayloadParser(new DataLimits(3, 50, 4));
+    private final PayloadParser parser = new PayloadParser(new DataLimits(3, 50, 4, org.springframework.util.unit.DataSize.ofMegabytes(1)));
 
     private DataPayload payload(String json) {
         return JSON.readValue(json, DataPayload.class);

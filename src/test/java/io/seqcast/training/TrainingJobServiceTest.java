@@ -40,7 +40,7 @@ class TrainingJobServiceTest {
         TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30);
         registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), ENGINE, e -> {});
         service = new TrainingJobService(new JobStore(properties), ENGINE, registry,
-                new PayloadParser(new DataLimits(100, 100_000, 8)), properties, Clock.systemUTC(), e -> {});
+                new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))), properties, Clock.systemUTC(), e -> {});
         return service;
     }
 
