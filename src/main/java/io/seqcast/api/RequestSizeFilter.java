@@ -9,17 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps request bodies at {@code seqcast.limits.max-request-size}: a declared larger body is refused with
  * 413 before it is read, and a body without a declared length stops being read at the limit.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long limit;

@@ -1,6 +1,9 @@
 package io.seqcast.api;
 
+import io.seqcast.data.DataLimits;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,13 @@ class WebServerConfiguration {
      * through, it reaches the application, whose name check refuses it with a problem+json before any
      * file system access.
      */
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(DataLimits limits) {
+        FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     TomcatConnectorCustomizer encodedSlashesReachTheApplication() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
