@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -53,6 +54,14 @@ public class ModelRegistry {
     private final SequenceEngine engine;
     private final ApplicationEventPublisher events;
     private final ReentrantLock processLock = new ReentrantLock();
+    /**
+     * Verification results by version folder and the size and time of its files: versions are
+     * immutable, so a forecast does not re-hash the parameters on every request, while a file altered on
+     * disk changes its stamp and is checked again.
+     */
+    private final Map<Path, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String stamp, ModelManifest manifest, String problem) {}
 
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
@@ -156,21 +165,43 @@ public class ModelRegistry {
     private VersionInfo describe(String name, int version, Map<String, Integer> aliases) {
         List<String> pointing = aliases.entrySet().stream().filter(e -> e.getValue() == version)
                 .map(Map.Entry::getKey).sorted().toList();
-        try {
-            return new VersionInfo(version, true, null, pointing, engine.readManifest(versionDirectory(name, version)));
-        } catch (ModelLoadException e) {
-            return new VersionInfo(version, false, e.getMessage(), pointing, null);
-        }
+        Verified check = check(name, version);
+        return new VersionInfo(version, check.problem() == null, check.problem(), pointing, check.manifest());
     }
 
     /** Null when the version is intact, else why not. */
     private String verify(String name, int version) {
-        try {
-            engine.readManifest(versionDirectory(name, version));
-            return null;
-        } catch (ModelLoadException e) {
-            return e.getMessage();
+        return check(name, version).problem();
+    }
+
+    private Verified check(String name, int version) {
+        Path directory = versionDirectory(name, version);
+        String stamp = stamp(directory);
+        Verified known = verified.get(directory);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known;
         }
+        Verified fresh;
+        try {
+            fresh = new Verified(stamp, engine.readManifest(directory), null);
+        } catch (ModelLoadException e) {
+            fresh = new Verified(stamp, null, e.getMessage());
+        }
+        verified.put(directory, fresh);
+        return fresh;
+    }
+
+    private static String stamp(Path directory) {
+        StringBuilder stamp = new StringBuilder();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                stamp.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable";
+        }
+        return stamp.toString();
     }
 
     /** Loads a version into memory; the caller owns (and closes) the model. */
@@ -222,6 +253,7 @@ public class ModelRegistry {
             }
             Path doomed = root.resolve(STAGING).resolve("deleted-" + UUID.randomUUID());
             move(versionDirectory(name, version), doomed);
+            verified.remove(versionDirectory(name, version));
             deleteRecursively(doomed);
             return null;
         });

@@ -10,6 +10,7 @@ import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.registry.ModelName;
+import java.util.function.Consumer;
 
 /** A training request made concrete: data parsed, every omitted setting defaulted, all of it checked. */
 record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpec training) {
@@ -48,42 +49,26 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
 
     private static TrainingSpec training(TrainingPayload payload) {
         TrainingSpec.Builder builder = TrainingSpec.builder();
-        if (payload == null) {
-            return builder.build();
-        }
-        if (payload.epochs() != null) {
-            builder.epochs(payload.epochs());
-        }
-        if (payload.batchSize() != null) {
-            builder.batchSize(payload.batchSize());
-        }
-        if (payload.optimizer() != null) {
-            builder.optimizer(payload.optimizer());
-        }
-        if (payload.learningRate() != null) {
-            builder.learningRate(payload.learningRate());
-        }
-        if (payload.momentum() != null) {
-            builder.momentum(payload.momentum());
-        }
-        if (payload.loss() != null) {
-            builder.loss(payload.loss());
-        }
-        if (payload.gradientClipNorm() != null) {
-            builder.gradientClipNorm(payload.gradientClipNorm());
-        }
-        if (payload.gradientClipValue() != null) {
-            builder.gradientClipValue(payload.gradientClipValue());
-        }
-        if (payload.validationFraction() != null) {
-            builder.validationFraction(payload.validationFraction());
-        }
-        if (payload.earlyStoppingPatience() != null) {
-            builder.earlyStoppingPatience(payload.earlyStoppingPatience());
-        }
-        if (payload.seed() != null) {
-            builder.seed(payload.seed());
+        if (payload != null) {
+            given(payload.epochs(), builder::epochs);
+            given(payload.batchSize(), builder::batchSize);
+            given(payload.optimizer(), builder::optimizer);
+            given(payload.learningRate(), builder::learningRate);
+            given(payload.momentum(), builder::momentum);
+            given(payload.loss(), builder::loss);
+            given(payload.gradientClipNorm(), builder::gradientClipNorm);
+            given(payload.gradientClipValue(), builder::gradientClipValue);
+            given(payload.validationFraction(), builder::validationFraction);
+            given(payload.earlyStoppingPatience(), builder::earlyStoppingPatience);
+            given(payload.seed(), builder::seed);
         }
         return builder.build();
+    }
+
+    /** Applies a setting the request gave; an omitted one keeps its default. */
+    private static <T> void given(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 }
