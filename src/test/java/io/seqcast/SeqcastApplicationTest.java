@@ -60,6 +60,17 @@ class SeqcastApplicationTest {
     }
 
     @Test
+    void encodedTraversalInAModelNameIsAProblemWhetherTomcatOrTheServiceRefusesIt() throws Exception {
+        for (String name : new String[] {"..%2F..%2Fetc", "%2e%2e", "a%00b", "A"}) {
+            HttpResponse<String> response = get("/api/v1/models/" + name);
+            assertThat(response.statusCode()).as(name).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(name)
+                    .startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void actuatorExposesNothingButHealthInfoAndPrometheus() throws Exception {
         for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/loggers"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);
