@@ -53,7 +53,13 @@ public class ModelRegistry {
     private final Path root;
     private final SequenceEngine engine;
     private final ApplicationEventPublisher events;
-    private final ReentrantLock processLock = new ReentrantLock();
+    /**
+     * One lock per registry folder and JVM: a JVM may not hold two file locks on the same file, so
+     * registries on one folder within a process (tests, embedded use) queue here before the file lock.
+     */
+    private static final Map<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock processLock;
     /**
      * Verification results by version folder and the size and time of its files: versions are
      * immutable, so a forecast does not re-hash the parameters on every request, while a file altered on
@@ -65,6 +71,7 @@ public class ModelRegistry {
 
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
+        this.processLock = PROCESS_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
         this.engine = engine;
         this.events = events;
         try {

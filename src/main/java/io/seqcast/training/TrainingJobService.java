@@ -82,7 +82,10 @@ public class TrainingJobService implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         List<TrainingJob> queued = new ArrayList<>();
-        for (TrainingJob job : List.copyOf(store.all())) {
+        for (TrainingJob job : store.all()) {
+            if (job.status().finished() || !store.claim(job.id())) {
+                continue;
+            }
             if (job.status() == JobStatus.RUNNING) {
                 finish(job.ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
                         + " nothing was registered, submit it again", clock.instant()));
@@ -114,6 +117,7 @@ public class TrainingJobService implements DisposableBean {
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
                 new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
                 clock.instant(), null, null);
+        store.claim(job.id());
         store.saveRequest(job.id(), request);
         store.save(job);
         try {
@@ -138,11 +142,18 @@ public class TrainingJobService implements DisposableBean {
                 .toList();
     }
 
-    /** Asks a job to stop: a queued one never starts, a running one stops between batches. */
+    /**
+     * Asks a job to stop: a queued one never starts, a running one stops between batches. A job another
+     * replica owns is asked through the shared job folder.
+     */
     public TrainingJob cancel(String id) {
         TrainingJob job = get(id);
         if (job.status().finished()) {
             throw new TrainingException.JobFinished(id, job.status());
+        }
+        if (!store.owns(id)) {
+            store.requestCancel(id);
+            return job;
         }
         cancelRequested.add(id);
         synchronized (this) {
@@ -175,6 +186,10 @@ public class TrainingJobService implements DisposableBean {
         synchronized (this) {
             job = get(id);
             if (job.status() != JobStatus.QUEUED) {
+                return;
+            }
+            if (store.cancelRequested(id)) {
+                finish(job.ended(JobStatus.CANCELLED, "cancelled before it started", clock.instant()));
                 return;
             }
             job = update(job.started(clock.instant()), true);
@@ -210,6 +225,7 @@ public class TrainingJobService implements DisposableBean {
     private TrainingJob finish(TrainingJob job) {
         TrainingJob saved = update(job, true);
         store.deleteRequest(job.id());
+        store.release(job.id());
         log.info("Training job {} of model '{}' ended {}{}", job.id(), job.model(), job.status(),
                 job.error() == null ? "" : ": " + job.error());
         subscribers.remove(job.id());
@@ -257,9 +273,23 @@ public class TrainingJobService implements DisposableBean {
                     progress.trainLoss(), progress.validationLoss()), history), persist);
         }
 
+        private long lastMarkerCheck;
+
+        /** Local requests at once; another replica's (a file) at most every quarter second. */
         @Override
         public boolean cancelRequested() {
-            return cancelRequested.contains(id);
+            if (cancelRequested.contains(id)) {
+                return true;
+            }
+            long now = System.currentTimeMillis();
+            if (now - lastMarkerCheck >= 250) {
+                lastMarkerCheck = now;
+                if (store.cancelRequested(id)) {
+                    cancelRequested.add(id);
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -268,8 +298,8 @@ public class TrainingJobService implements DisposableBean {
     public void destroy() {
         stopping = true;
         executor.shutdownNow();
-        for (TrainingJob job : List.copyOf(store.all())) {
-            if (job.status() == JobStatus.RUNNING) {
+        for (TrainingJob job : store.all()) {
+            if (job.status() == JobStatus.RUNNING && store.owns(job.id())) {
                 cancelRequested.add(job.id());
             }
         }
@@ -278,8 +308,8 @@ public class TrainingJobService implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (TrainingJob job : List.copyOf(store.all())) {
-            if (job.status() == JobStatus.RUNNING) {
+        for (TrainingJob job : store.all()) {
+            if (job.status() == JobStatus.RUNNING && store.owns(job.id())) {
                 finish(job.ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
                         + " nothing was registered, submit it again", clock.instant()));
             }

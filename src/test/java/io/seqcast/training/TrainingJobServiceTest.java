@@ -127,6 +127,30 @@ class TrainingJobServiceTest {
     }
 
     @Test
+    void twoReplicasOnOneJobFolderLeaveEachOthersJobsAloneButCanCancelThem() throws Exception {
+        TrainingJobService first = open(4);
+        TrainingJob job = first.submit(request("shared", 10_000, 2_000));
+        while (first.get(job.id()).status() == JobStatus.QUEUED) {
+            Thread.sleep(5);
+        }
+        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        TrainingJobService second = new TrainingJobService(new JobStore(properties), ENGINE, registry,
+                new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))),
+                properties, Clock.systemUTC(), e -> {});
+        try {
+            second.recover();
+            assertThat(first.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(second.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(second.list("shared", null)).hasSize(1);
+            second.cancel(job.id());
+            assertThat(await(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(second.get(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        } finally {
+            second.destroy();
+        }
+    }
+
+    @Test
     void aDivergingTrainingFailsWithAReasonAndRegistersNothing() throws Exception {
         open(4);
         TrainingRequest diverging = new TrainingRequest("wild", data(400), null, new TrainingPayload(50, 8,
