@@ -71,6 +71,24 @@ class SeqcastApplicationTest {
     }
 
     @Test
+    void behindAGatewayTheLocationCarriesTheGatewaysSchemeHostAndPrefix() throws Exception {
+        String values = "1,3,2,5,4,6,5,8,7,9,8,11,10,12,11,14,13,15,14,17";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/training-jobs"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "forecast.example.com")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/seqcast")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"forwarded\", \"data\": {\"series\": [{\"values\": ["
+                        + values + "]}]}, \"spec\": {\"window\": 4, \"horizon\": 1}, \"training\": {\"epochs\": 1}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+                .startsWith("https://forecast.example.com/seqcast/api/v1/training-jobs/");
+    }
+
+    @Test
     void actuatorExposesNothingButHealthInfoAndPrometheus() throws Exception {
         for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/loggers"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);

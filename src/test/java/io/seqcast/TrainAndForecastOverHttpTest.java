@@ -74,6 +74,32 @@ class TrainAndForecastOverHttpTest {
         }
     }
 
+    @Test
+    void shuttingDownMarksARunningJobInterruptedNeverLeavingItRunning() throws Exception {
+        String location;
+        try (ConfigurableApplicationContext context = start()) {
+            String base = base(context);
+            StringBuilder values = new StringBuilder();
+            for (int t = 0; t < 3000; t++) {
+                values.append(t == 0 ? "" : ",").append(Math.sin(t * 0.1));
+            }
+            location = post(base + "/api/v1/training-jobs", """
+                    {"model": "long", "data": {"series": [{"values": [%s]}]},
+                     "spec": {"window": 48, "horizon": 1}, "training": {"epochs": 10000, "batchSize": 4}}"""
+                    .formatted(values)).headers().firstValue("Location").orElseThrow();
+            while (!JSON.readTree(get(location).body()).get("status").asString().equals("RUNNING")) {
+                Thread.sleep(20);
+            }
+        }
+        try (ConfigurableApplicationContext restarted = start()) {
+            String path = location.substring(location.indexOf("/api/"));
+            JsonNode job = JSON.readTree(get(base(restarted) + path).body());
+            assertThat(job.get("status").asString()).isEqualTo("INTERRUPTED");
+            assertThat(job.get("error").asString()).contains("service stopped");
+            assertThat(get(base(restarted) + "/api/v1/models/long").statusCode()).isEqualTo(404);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SeqcastApplication.class).run("--server.port=0",
                 "--seqcast.registry.root=" + data.resolve("registry"), "--seqcast.training.jobs=" + data.resolve("jobs"),
