@@ -19,11 +19,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,11 @@ public class TrainingJobService implements DisposableBean {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "job-followers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final Map<String, List<Consumer<TrainingJob>>> subscribers = new ConcurrentHashMap<>();
@@ -165,9 +174,15 @@ public class TrainingJobService implements DisposableBean {
         }
     }
 
-    /** Calls {@code subscriber} with every change of the job until it ends; returns a handle to stop. */
+    /**
+     * Calls {@code subscriber} with every change of the job until it ends; returns a handle to stop. A
+     * job another replica runs is followed through the shared job folder, twice a second.
+     */
     public Runnable subscribe(String id, Consumer<TrainingJob> subscriber) {
-        get(id);
+        TrainingJob current = get(id);
+        if (!store.owns(id) && !current.status().finished()) {
+            return followElsewhere(id, current, subscriber);
+        }
         subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(subscriber);
         return () -> {
             List<Consumer<TrainingJob>> list = subscribers.get(id);
@@ -175,6 +190,25 @@ public class TrainingJobService implements DisposableBean {
                 list.remove(subscriber);
             }
         };
+    }
+
+    private Runnable followElsewhere(String id, TrainingJob current, Consumer<TrainingJob> subscriber) {
+        AtomicReference<TrainingJob> last = new AtomicReference<>(current);
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        task.set(followers.scheduleWithFixedDelay(() -> {
+            try {
+                TrainingJob now = get(id);
+                if (!now.equals(last.getAndSet(now))) {
+                    subscriber.accept(now);
+                }
+                if (now.status().finished()) {
+                    task.get().cancel(false);
+                }
+            } catch (RuntimeException e) {
+                task.get().cancel(false);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS));
+        return () -> task.get().cancel(false);
     }
 
     public boolean writable() {
@@ -297,6 +331,7 @@ public class TrainingJobService implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
+        followers.shutdownNow();
         executor.shutdownNow();
         for (TrainingJob job : store.all()) {
             if (job.status() == JobStatus.RUNNING && store.owns(job.id())) {

@@ -139,12 +139,19 @@ class TrainingJobServiceTest {
                 properties, Clock.systemUTC(), e -> {});
         try {
             second.recover();
+            List<TrainingJob> seenBySecond = new java.util.concurrent.CopyOnWriteArrayList<>();
+            second.subscribe(job.id(), seenBySecond::add);
             assertThat(first.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
             assertThat(second.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
             assertThat(second.list("shared", null)).hasSize(1);
             second.cancel(job.id());
             assertThat(await(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
             assertThat(second.get(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (seenBySecond.stream().noneMatch(j -> j.status() == JobStatus.CANCELLED)) {
+                assertThat(System.nanoTime()).as("the other replica's follower saw the end").isLessThan(deadline);
+                Thread.sleep(50);
+            }
         } finally {
             second.destroy();
         }
