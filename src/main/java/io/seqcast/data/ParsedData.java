@@ -1,6 +1,9 @@
 package io.seqcast.data;
 
 import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,10 +15,11 @@ import java.util.List;
 public record ParsedData(SequenceData data, List<Timing> timing) {
 
     public ParsedData {
-        timing = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(timing));
+        // Entries may be null (no timing), which List.copyOf refuses.
+        timing = Collections.unmodifiableList(new ArrayList<>(timing));
     }
 
     public boolean trajectories() {
-        return data.kind() == io.seqcast.engine.SequenceKind.TRAJECTORY;
+        return data.kind() == SequenceKind.TRAJECTORY;
     }
 }

@@ -34,14 +34,6 @@ public record ModelSpec(CellType cell, int hiddenSize, int layers, double dropou
         }
     }
 
-    public ModelSpec withWindow(int newWindow) {
-        return new ModelSpec(cell, hiddenSize, layers, dropout, newWindow, horizon);
-    }
-
-    public ModelSpec withHorizon(int newHorizon) {
-        return new ModelSpec(cell, hiddenSize, layers, dropout, window, newHorizon);
-    }
-
     static void requireBetween(String field, String name, long value, long min, long max) {
         if (value < min || value > max) {
             throw new InvalidInputException(

@@ -1,6 +1,7 @@
 package io.seqcast.registry;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,4 +13,4 @@ import java.util.Map;
  * @param aliases alias name to version
  */
 @Schema(description = "A registered model")
-public record ModelInfo(String name, java.util.List<Integer> versions, Integer latest, Map<String, Integer> aliases) {}
+public record ModelInfo(String name, List<Integer> versions, Integer latest, Map<String, Integer> aliases) {}

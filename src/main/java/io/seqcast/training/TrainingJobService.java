@@ -76,7 +76,7 @@ public class TrainingJobService implements DisposableBean {
         this.events = events;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0,
-                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity())),
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queueCapacity()),
                 r -> {
                     Thread thread = new Thread(r, "training-" + threads.incrementAndGet());
                     thread.setDaemon(true);
@@ -120,9 +120,6 @@ public class TrainingJobService implements DisposableBean {
     /** Validates and queues a job; the request is refused (nothing stored) when invalid or the queue is full. */
     public TrainingJob submit(TrainingRequest request) {
         TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties.maxEpochs());
-        if (properties.queueCapacity() == 0 && executor.getActiveCount() >= properties.concurrency()) {
-            throw new TrainingException.QueueFull(0, properties.retryAfterSeconds());
-        }
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
                 new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
                 clock.instant(), null, null);

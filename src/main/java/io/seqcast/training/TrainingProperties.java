@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("seqcast.training")
 public record TrainingProperties(
         @NotNull @DefaultValue("./data/jobs") Path jobs,
-        @Min(0) @Max(10_000) @DefaultValue("16") int queueCapacity,
+        @Min(1) @Max(10_000) @DefaultValue("16") int queueCapacity,
         @Min(1) @Max(64) @DefaultValue("1") int concurrency,
         @Min(1) @Max(100_000) @DefaultValue("10000") int maxEpochs,
         @Min(1) @DefaultValue("30") int retryAfterSeconds) {}

@@ -1,5 +1,6 @@
 package io.seqcast.engine.internal;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -95,7 +96,7 @@ final class RecurrentNetwork {
                 layer.loadParameters(manager, in);
             }
             network.head.loadParameters(manager, in);
-        } catch (ai.djl.MalformedModelException e) {
+        } catch (MalformedModelException e) {
             throw new IOException("parameters do not match the manifest's model spec", e);
         }
         return network;
