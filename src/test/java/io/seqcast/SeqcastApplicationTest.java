@@ -17,7 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "seqcast.registry.root=target/test-data/application/registry",
         "seqcast.training.jobs=target/test-data/application/jobs",
-        "seqcast.limits.max-request-size=4KB"})
+        "seqcast.limits.max-request-size=4KB",
+        "seqcast.security.keys[0].name=test-admin",
+        "seqcast.security.keys[0].sha256=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9",
+        "seqcast.security.keys[0].role=ADMIN",
+        "seqcast.security.keys[1].name=test-forecaster",
+        "seqcast.security.keys[1].sha256=4bd7d4c4187e6a8759bbf074183ebd8a306b40ae7ca82d3c70afff0693d571ae",
+        "seqcast.security.keys[1].role=FORECASTER"})
 class SeqcastApplicationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -49,10 +55,12 @@ class SeqcastApplicationTest {
         String big = "{\"model\": \"m\", \"data\": {\"series\": [{\"values\": [" + "1,".repeat(3000) + "1]}]}}";
         URI uri = URI.create("http://localhost:" + port + "/api/v1/training-jobs");
         HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         HttpResponse<String> streamed = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(streamed.statusCode()).isEqualTo(413);
@@ -76,6 +84,7 @@ class SeqcastApplicationTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/training-jobs"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "forecast.example.com")
                 .header("X-Forwarded-Port", "443")
@@ -110,8 +119,43 @@ class SeqcastApplicationTest {
                 .isTrue();
     }
 
+    @Test
+    void keysAreRequiredAndTheirRoleDecidesWhatTheyMayDo() throws Exception {
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/models")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/models"))
+                .header("Authorization", "Bearer not-a-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> forecasterReads = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/models"))
+                .header("X-API-Key", TestKeys.FORECASTER).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forecasterReads.statusCode()).isEqualTo(200);
+        HttpResponse<String> forecasterTrains = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/training-jobs"))
+                .header("Authorization", "Bearer " + TestKeys.FORECASTER).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forecasterTrains.statusCode()).isEqualTo(403);
+        assertThat(forecasterTrains.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_scope");
+        HttpResponse<String> forecasterDeletes = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/models/a/versions/1"))
+                .header("Authorization", "Bearer " + TestKeys.FORECASTER).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forecasterDeletes.statusCode()).isEqualTo(403);
+        for (String open : new String[] {"/actuator/health", "/actuator/health/readiness", "/v3/api-docs"}) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri(open)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as(open).isEqualTo(200);
+        }
+        for (String closed : new String[] {"/actuator/info", "/actuator/prometheus"}) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri(closed)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as(closed).isEqualTo(401);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

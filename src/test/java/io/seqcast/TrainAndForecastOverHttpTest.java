@@ -101,7 +101,7 @@ class TrainAndForecastOverHttpTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SeqcastApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(SeqcastApplication.class).properties(TestKeys.PROPERTIES).run("--server.port=0",
                 "--seqcast.registry.root=" + data.resolve("registry"), "--seqcast.training.jobs=" + data.resolve("jobs"),
                 "--seqcast.engine.warm-up=false");
     }
@@ -152,11 +152,12 @@ class TrainAndForecastOverHttpTest {
     }
 
     static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String url, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TestKeys.ADMIN).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

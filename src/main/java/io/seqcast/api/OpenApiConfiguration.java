@@ -1,5 +1,6 @@
 package io.seqcast.api;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +35,14 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI seqcastOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API key: the one printed at first start, or one configured in"
+                                + " seqcast.security.keys. Roles: FORECASTER (read, forecast), TRAINER (+ training"
+                                + " jobs), ADMIN (+ aliases, deletion).")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .info(new Info()
                 .title("seqcast")
                 .version("v1")
                 .description("Sequence forecasting: train recurrent models (RNN, LSTM, GRU) on time series and"
@@ -57,7 +67,8 @@ class OpenApiConfiguration {
                                     + " parameter"))
                             .addProperty("detail", new StringSchema())));
             api.getComponents().addSchemas("Problem", problem);
-            ApiResponse response = new ApiResponse().description("A problem: invalid input (400), not found (404),"
+            ApiResponse response = new ApiResponse().description("A problem: invalid input (400), missing or"
+                    + " invalid API key (401), role too low (403), not found (404),"
                     + " conflict (409), unsupported media type (415), queue full (503, with Retry-After)")
                     .content(new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));

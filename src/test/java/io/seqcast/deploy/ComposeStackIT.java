@@ -20,6 +20,7 @@ class ComposeStackIT {
     @Container
     static final ComposeContainer STACK = new ComposeContainer(new File("docker-compose.yml"))
             .withBuild(true)
+            .withEnv("SEQCAST_ADMIN_KEY_SHA256", DeployedStack.KEY_SHA256)
             .withExposedService("gateway", 80, Wait.forHttp("/v3/api-docs").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(5)));
 

@@ -22,6 +22,9 @@ class ContainerImageIT {
     static final GenericContainer<?> SEQCAST = new GenericContainer<>(new ImageFromDockerfile("seqcast-it", false)
             .withFileFromPath(".", Path.of(".")))
             .withExposedPorts(8080)
+            .withEnv("SEQCAST_SECURITY_KEYS_0_NAME", "it")
+            .withEnv("SEQCAST_SECURITY_KEYS_0_ROLE", "ADMIN")
+            .withEnv("SEQCAST_SECURITY_KEYS_0_SHA256", DeployedStack.KEY_SHA256)
             .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(3)));
 

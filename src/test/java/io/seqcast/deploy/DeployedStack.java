@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class DeployedStack {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The admin key the deployed service is configured with (as a hash), see {@link #KEY_SHA256}. */
+    static final String KEY = io.seqcast.TestKeys.ADMIN;
+    static final String KEY_SHA256 = "944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9";
 
     private DeployedStack() {}
 
@@ -41,16 +44,18 @@ final class DeployedStack {
     }
 
     static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> put(HttpClient http, String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -92,7 +92,8 @@ class TwoReplicasIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
                 "--seqcast.registry.root=" + data.resolve("registry"), "--seqcast.training.jobs=" + data.resolve("jobs"),
-                "--seqcast.engine.warm-up=false")
+                "--seqcast.engine.warm-up=false", "--seqcast.security.keys[0].name=it",
+                "--seqcast.security.keys[0].role=ADMIN", "--seqcast.security.keys[0].sha256=" + DeployedStack.KEY_SHA256)
                 .redirectErrorStream(true).redirectOutput(new File("target/replica-" + name + ".log")).start();
         replicas.add(process);
         String base = "http://localhost:" + port;

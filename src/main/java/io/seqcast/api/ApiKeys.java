@@ -1,0 +1,91 @@
+package io.seqcast.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accepted keys, as hashes. With none configured, an admin key is generated at first start, its
+ * hash stored in the data folder and the key printed once, as Spring Security does with its generated
+ * password.
+ */
+final class ApiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+
+    private record Entry(String name, byte[] hash, Role role) {}
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    ApiKeys(SecurityProperties properties) {
+        for (SecurityProperties.Key key : properties.keys()) {
+            entries.add(new Entry(key.name(), HexFormat.of().parseHex(key.sha256().toLowerCase()), key.role()));
+        }
+        if (entries.isEmpty()) {
+            entries.add(new Entry("generated-admin", generatedAdminHash(properties.generatedKeyFile()), Role.ADMIN));
+        }
+    }
+
+    /** The role of a presented key, comparing its hash with every entry in constant time. */
+    Optional<Role> roleOf(String presented) {
+        byte[] hash = sha256(presented);
+        Role found = null;
+        for (Entry entry : entries) {
+            if (MessageDigest.isEqual(entry.hash(), hash) && found == null) {
+                found = entry.role();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static byte[] generatedAdminHash(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return HexFormat.of().parseHex(Files.readString(file).strip());
+            }
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            String key = "sck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            byte[] hash = sha256(key);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, HexFormat.of().formatHex(hash) + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.debug("No POSIX permissions for the key file here");
+            }
+            log.warn("""
+
+                    Generated admin API key (shown only now; its SHA-256 is kept in the data folder):
+
+                        {}
+
+                    Send it as 'Authorization: Bearer <key>'. Configure seqcast.security.keys to manage keys yourself.
+                    """, key);
+            return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the generated API key's hash", e);
+        }
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
