@@ -1,6 +1,8 @@
 package io.seqcast.engine;
 
 import io.seqcast.engine.internal.DjlSequenceEngine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,13 @@ class EngineConfiguration {
             log.info("Sequence engine warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
         return engine;
+    }
+
+    /** Live native arrays: flat under steady load when nothing leaks. */
+    @Bean
+    MeterBinder nativeArrays(SequenceEngine engine) {
+        return meters -> Gauge.builder("seqcast.engine.native.arrays", engine, SequenceEngine::liveNativeArrays)
+                .description("Native (libtorch) arrays alive in the engine").register(meters);
     }
 
     /** One tiny training and forecast, so libtorch's lazy initialization is not paid by the first request. */
