@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "seqcast.training.jobs=target/test-data/hostile/jobs",
         "seqcast.security.keys[0].name=test-admin",
         "seqcast.security.keys[0].sha256=944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9",
-        "seqcast.security.keys[0].role=ADMIN"})
+        "seqcast.security.keys[0].role=ADMIN",
+        "server.tomcat.connection-timeout=1s"})
 class HostileInputTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -55,6 +56,7 @@ class HostileInputTest {
 
     @Test
     void hostileNumbersShapesAndSizesAreRefused() throws Exception {
+        long heapBefore = usedHeapAfterGc();
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put("bare NaN", training("[1, NaN, 3]"));
         bodies.put("\"NaN\" string", training("[1, \"NaN\", 3]"));
@@ -93,6 +95,34 @@ class HostileInputTest {
                     .POST(HttpRequest.BodyPublishers.ofString("model: h")), type);
         }
         assertNothingWritten();
+        tenMillion = null;
+        fiftyMegabytes = null;
+        System.out.printf("hostile input: used heap %d MiB before, %d MiB after (after GC)%n", heapBefore >> 20,
+                usedHeapAfterGc() >> 20);
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    @Test
+    void aClientThatStallsMidRequestIsDisconnectedInsteadOfHoldingAThread() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/training-jobs HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestKeys.ADMIN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"model\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long started = System.nanoTime();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            System.out.println("hostile input: stalled body cut off after " + waited + " ms");
+            assertThat(waited).isLessThan(10_000);
+            String response = new String(answer, StandardCharsets.US_ASCII);
+            assertThat(response.isEmpty() || response.startsWith("HTTP/1.1 4")).as(response).isTrue();
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -15,7 +15,10 @@ import io.seqcast.engine.SequenceKind;
 import io.seqcast.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 @Service
 class ForecastService {
@@ -55,8 +58,35 @@ class ForecastService {
                 cache.invalidate(name, resolved, model);
                 forecasts = cache.get(name, resolved).forecast(histories, horizon);
             }
+            requireFinite(forecasts, name, resolved);
             return new ForecastResponse(name, resolved, describe(parsed, forecasts));
         });
+    }
+
+    /** A model whose weights went bad must not answer NaN (or "NaN"): JSON has no such number. */
+    private static void requireFinite(List<float[][]> forecasts, String name, int version) {
+        for (float[][] forecast : forecasts) {
+            for (float[] step : forecast) {
+                for (float value : step) {
+                    if (!Float.isFinite(value)) {
+                        throw new NonFiniteForecast(name, version);
+                    }
+                }
+            }
+        }
+    }
+
+    static final class NonFiniteForecast extends ErrorResponseException {
+        NonFiniteForecast(String name, int version) {
+            super(HttpStatus.INTERNAL_SERVER_ERROR, problem(name, version), null);
+        }
+
+        private static ProblemDetail problem(String name, int version) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "version "
+                    + version + " of model '" + name + "' produced a non-finite forecast; retrain it");
+            problem.setTitle("Unusable model");
+            return problem;
+        }
     }
 
     /** The shortest decimal that reads back as the same float (2.03, not 2.0299999713897705). */

@@ -158,6 +158,24 @@ class TrainingJobServiceTest {
     }
 
     @Test
+    void aTrainingThatRunsOutOfMemoryFailsWithAReasonAndTheServiceGoesOn() throws Exception {
+        io.seqcast.engine.SequenceEngine exhausted = org.mockito.Mockito.mock(io.seqcast.engine.SequenceEngine.class);
+        org.mockito.Mockito.when(exhausted.train(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new OutOfMemoryError("Java heap space"));
+        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), exhausted, e -> {});
+        service = new TrainingJobService(new JobStore(properties), exhausted, registry,
+                new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))),
+                properties, Clock.systemUTC(), e -> {});
+        TrainingJob done = await(service.submit(request("huge", 5, 400)).id());
+        assertThat(done.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(done.error()).contains("ran out of memory");
+        assertThat(registry.models()).isEmpty();
+        assertThat(await(service.submit(request("huge", 5, 400)).id()).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
     void aDivergingTrainingFailsWithAReasonAndRegistersNothing() throws Exception {
         open(4);
         TrainingRequest diverging = new TrainingRequest("wild", data(400), null, new TrainingPayload(50, 8,
