@@ -30,6 +30,14 @@ import java.util.SplittableRandom;
 /** One training run: windows, mini-batch loop, early stopping, validation metrics. */
 final class TrainingRun {
 
+    /**
+     * How much better than the seasonal naive start (epoch 0) on validation a trained epoch must be to
+     * replace it. Small validation sets reward noise; on the real series of bench/ this margin turned
+     * three small losses against seasonal naive into ties and improved the geometric mean MASE ratio
+     * from 0.794 to 0.783 (bench/README.md). Later epochs only need to beat the best so far.
+     */
+    static final double MIN_IMPROVEMENT_OVER_BASELINE = 0.10;
+
     private final SequenceData data;
     private final ModelSpec spec;
     private final TrainingSpec training;
@@ -136,7 +144,8 @@ final class TrainingRun {
                 bestEpoch = epoch;
                 continue;
             }
-            if (validationLoss < bestLoss) {
+            double required = bestEpoch == 0 ? bestLoss * (1 - MIN_IMPROVEMENT_OVER_BASELINE) : bestLoss;
+            if (validationLoss < required) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch;
                 bestWeights = snapshot(parameters);
