@@ -2,21 +2,16 @@ package io.seqcast.registry;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Registry errors, each an RFC 9457 problem with its status. Messages never name a file or path. */
 public abstract class RegistryException extends ErrorResponseException {
 
     RegistryException(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
-        return problem;
+        super(status);
+        setTitle(title);
+        setDetail(detail);
+        setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
     }
 
     /** A name that does not match {@link ModelName#PATTERN}. */

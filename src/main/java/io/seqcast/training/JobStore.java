@@ -75,14 +75,7 @@ class JobStore {
         if (!id.matches("[0-9a-zA-Z-]{1,64}")) {
             return Optional.empty();
         }
-        Path file = folder.resolve(id + ".json");
-        try {
-            return Files.exists(file) ? Optional.of(JSON.readValue(Files.readAllBytes(file), TrainingJob.class))
-                    : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            log.warn("Skipping unreadable job record {}: {}", id, e.getMessage());
-            return Optional.empty();
-        }
+        return read(folder.resolve(id + ".json"), TrainingJob.class);
     }
 
     boolean owns(String id) {
@@ -140,12 +133,15 @@ class JobStore {
     }
 
     Optional<TrainingRequest> request(String id) {
-        Path file = folder.resolve(id + ".request.json");
+        return read(folder.resolve(id + ".request.json"), TrainingRequest.class);
+    }
+
+    /** A record or request, or nothing when the file is missing or unreadable (which is logged). */
+    private static <T> Optional<T> read(Path file, Class<T> type) {
         try {
-            return Files.exists(file) ? Optional.of(JSON.readValue(Files.readAllBytes(file), TrainingRequest.class))
-                    : Optional.empty();
+            return Files.exists(file) ? Optional.of(JSON.readValue(Files.readAllBytes(file), type)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            log.warn("Unreadable request of job {}: {}", id, e.getMessage());
+            log.warn("Skipping unreadable {}: {}", file.getFileName(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -3,21 +3,16 @@ package io.seqcast.training;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Training job errors as RFC 9457 problems. */
 abstract class TrainingException extends ErrorResponseException {
 
     TrainingException(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
-        return problem;
+        super(status);
+        setTitle(title);
+        setDetail(detail);
+        setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
     }
 
     static final class JobNotFound extends TrainingException {
