@@ -3,8 +3,11 @@ package io.seqcast.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ApiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+    private static final String HASH = "[0-9a-f]{64}";
 
     private record Entry(String name, byte[] hash, Role role) {}
 
@@ -39,33 +43,45 @@ final class ApiKeys {
         }
     }
 
-    /** The role of a presented key, comparing its hash with every entry in constant time. */
-    Optional<Role> roleOf(String presented) {
+    /** Who holds a presented key, comparing its hash with every entry in constant time. */
+    Optional<ApiKeyPrincipal> holderOf(String presented) {
         byte[] hash = sha256(presented);
-        Role found = null;
+        Entry found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), hash) && found == null) {
-                found = entry.role();
+                found = entry;
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found).map(entry -> new ApiKeyPrincipal(entry.name(), entry.role()));
     }
 
+    /**
+     * The generated key's hash: read if a replica (or an earlier start) made it, else made here. The
+     * file appears only complete, by a hard link to a fully written temp file, which fails if another
+     * replica linked first; then that replica's key is the one, and this one is never printed.
+     */
     private static byte[] generatedAdminHash(Path file) {
         try {
             if (Files.exists(file)) {
-                return HexFormat.of().parseHex(Files.readString(file).strip());
+                return readHash(file);
             }
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             String key = "sck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             byte[] hash = sha256(key);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, HexFormat.of().formatHex(hash) + "\n");
+            Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(folder, ".admin-key", ".tmp");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                log.debug("No POSIX permissions for the key file here");
+                ownerOnly(temp);
+                Files.writeString(temp, HexFormat.of().formatHex(hash) + "\n");
+                try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException anotherReplicaWasFirst) {
+                return readHash(file);
+            } finally {
+                Files.deleteIfExists(temp);
             }
             log.warn("""
 
@@ -78,6 +94,23 @@ final class ApiKeys {
             return hash;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated API key's hash", e);
+        }
+    }
+
+    private static byte[] readHash(Path file) throws IOException {
+        String stored = Files.readString(file).strip();
+        if (!stored.matches(HASH)) {
+            throw new IllegalStateException("the generated key file " + file + " does not hold a SHA-256 hash;"
+                    + " delete it to have a new admin key generated");
+        }
+        return HexFormat.of().parseHex(stored);
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("No POSIX permissions for the key file here");
         }
     }
 

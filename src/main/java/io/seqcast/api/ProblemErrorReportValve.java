@@ -6,6 +6,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Errors Tomcat answers itself, before the application sees the request (an encoded NUL or dot
@@ -26,9 +27,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"the request was refused before it reached the service: check the path and"
-                        + " headers\"}");
+                writer.write(Problems.json(Problems.of(HttpStatusCode.valueOf(status), null, title,
+                        "the request was refused before it reached the service: check the path and headers")));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

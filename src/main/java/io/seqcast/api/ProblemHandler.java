@@ -1,7 +1,6 @@
 package io.seqcast.api;
 
 import io.seqcast.engine.InvalidInputException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,10 +55,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = "the body is not valid JSON for this endpoint";
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof RequestSizeFilter.TooLarge tooLarge) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            problem.setTitle("Request too large");
-            problem.setType(URI.create("https://seqcast.io/problems/request-too-large"));
-            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            return handleExceptionInternal(e, RequestSizeFilter.tooLarge(tooLarge.limit()), headers,
+                    HttpStatus.CONTENT_TOO_LARGE, request);
         }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
@@ -103,9 +100,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw e;
         }
         log.error("Unexpected error answering {}", request.getDescription(false), e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, null, "Internal error",
                 "the service could not complete the request; the error is logged");
-        problem.setTitle("Internal error");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -120,9 +116,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(String detail, String locator, String location) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid input");
-        problem.setType(URI.create("https://seqcast.io/problems/invalid-input"));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
         problem.setProperty("errors", List.of(Map.of(locator, location, "detail", detail)));
         return problem;
     }

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,12 +29,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(("{\"type\":\"https://seqcast.io/problems/request-too-large\","
-                    + "\"title\":\"Request too large\",\"status\":413,\"detail\":\"request bodies are limited to %d"
-                    + " bytes\",\"instance\":\"%s\"}").formatted(limit, request.getRequestURI().replace("\"", "")));
+            Problems.write(response, tooLarge(limit));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -43,10 +40,22 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }, response);
     }
 
+    static ProblemDetail tooLarge(long limit) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                "request bodies are limited to " + limit + " bytes");
+    }
+
     /** Thrown when a body without a declared length grows past the limit; answered with 413. */
     static final class TooLarge extends IOException {
+        private final long limit;
+
         TooLarge(long limit) {
             super("request bodies are limited to " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
         }
     }
 

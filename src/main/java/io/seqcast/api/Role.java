@@ -1,7 +1,7 @@
 package io.seqcast.api;
 
 /** What an API key may do; each role includes the ones before it. */
-enum Role {
+public enum Role {
     /** Read models and forecast. */
     FORECASTER,
     /** Also submit, follow and cancel training jobs. */
@@ -11,5 +11,10 @@ enum Role {
 
     boolean includes(Role required) {
         return ordinal() >= required.ordinal();
+    }
+
+    /** The Spring Security authority that stands for this role. */
+    String authority() {
+        return "ROLE_" + name();
     }
 }

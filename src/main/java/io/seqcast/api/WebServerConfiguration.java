@@ -2,8 +2,6 @@ package io.seqcast.api;
 
 import io.seqcast.data.DataLimits;
 import org.apache.catalina.core.StandardHost;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -15,27 +13,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(WebServerConfiguration.class);
-
-    /**
-     * Tomcat answers an encoded slash in a path ({@code ..%2F..%2Fetc}) with its own HTML page. Passed
-     * through, it reaches the application, whose name check refuses it with a problem+json before any
-     * file system access.
-     */
-    /** API keys, checked before anything else reads the request. */
-    @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecurityProperties security) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter(security.enabled() ? new ApiKeys(security) : null));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setEnabled(security.enabled());
-        if (!security.enabled()) {
-            log.warn("API key security is OFF (seqcast.security.enabled=false): anyone who reaches this service can"
-                    + " train, delete and forecast");
-        }
-        return registration;
-    }
 
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(DataLimits limits) {
@@ -51,8 +28,12 @@ class WebServerConfiguration {
                 ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
     }
 
+    /**
+     * Tomcat answers an encoded slash in a path ({@code ..%2F..%2Fetc}) with its own HTML page. Passed
+     * through, it reaches Spring Security's firewall, which refuses it with a problem+json.
+     */
     @Bean
-    TomcatConnectorCustomizer encodedSlashesReachTheApplication() {
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 }

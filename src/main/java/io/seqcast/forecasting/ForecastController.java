@@ -1,5 +1,7 @@
 package io.seqcast.forecasting;
 
+import io.seqcast.api.RequiresRole;
+import io.seqcast.api.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiresRole(Role.FORECASTER)
 @Tag(name = "Forecasts", description = "Forecasts from a registered model version")
 class ForecastController {
 

@@ -1,5 +1,7 @@
 package io.seqcast.registry;
 
+import io.seqcast.api.RequiresRole;
+import io.seqcast.api.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiresRole(Role.FORECASTER)
 @RequestMapping(path = "/api/v1/models", produces = "application/json")
 @Tag(name = "Models", description = "Registered models, their immutable numbered versions and aliases")
 class ModelController {
@@ -56,6 +59,7 @@ class ModelController {
         return registry.version(name, version);
     }
 
+    @RequiresRole(Role.ADMIN)
     @DeleteMapping("/{name}/versions/{version}")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a version (409 while an alias points to it)")
@@ -65,6 +69,7 @@ class ModelController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresRole(Role.ADMIN)
     @PutMapping(path = "/{name}/aliases/{alias}", consumes = "application/json")
     @Operation(summary = "Point an alias at a version; forecasts use alias 'production' by default")
     Map<String, Integer> setAlias(@PathVariable @Parameter(example = "flight-track") String name,
@@ -73,6 +78,7 @@ class ModelController {
         return registry.aliases(name);
     }
 
+    @RequiresRole(Role.ADMIN)
     @DeleteMapping("/{name}/aliases/{alias}")
     @ApiResponse(responseCode = "204", description = "Removed")
     @Operation(summary = "Remove an alias")

@@ -1,5 +1,7 @@
 package io.seqcast.training;
 
+import io.seqcast.api.RequiresRole;
+import io.seqcast.api.Role;
 import io.seqcast.data.CsvPayloads;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.LossType;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
+@RequiresRole(Role.TRAINER)
 @RequestMapping(path = "/api/v1/training-jobs")
 @Tag(name = "Training jobs", description = "Asynchronous training of a new model version")
 class TrainingJobController {

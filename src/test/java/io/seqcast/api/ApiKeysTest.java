@@ -1,12 +1,18 @@
 package io.seqcast.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +26,9 @@ class ApiKeysTest {
         String hash = HexFormat.of().formatHex(ApiKeys.sha256("trainer-secret"));
         ApiKeys keys = new ApiKeys(new SecurityProperties(true,
                 List.of(new SecurityProperties.Key("ci", hash.toUpperCase(), Role.TRAINER)), folder.resolve("gen")));
-        assertThat(keys.roleOf("trainer-secret")).contains(Role.TRAINER);
-        assertThat(keys.roleOf("trainer-secreT")).isEmpty();
-        assertThat(keys.roleOf(hash)).isEmpty();
+        assertThat(keys.holderOf("trainer-secret")).contains(new ApiKeyPrincipal("ci", Role.TRAINER));
+        assertThat(keys.holderOf("trainer-secreT")).isEmpty();
+        assertThat(keys.holderOf(hash)).isEmpty();
         assertThat(folder.resolve("gen")).doesNotExist();
     }
 
@@ -34,20 +40,51 @@ class ApiKeysTest {
         assertThat(stored).matches("[0-9a-f]{64}");
         new ApiKeys(new SecurityProperties(true, List.of(), file));
         assertThat(Files.readString(file).strip()).isEqualTo(stored);
+        try (var leftovers = Files.list(file.getParent())) {
+            assertThat(leftovers).containsExactly(file);
+        }
     }
 
     @Test
-    void rolesIncludeTheOnesBelowAndPathsNeedTheRoleOfWhatTheyDo() {
+    void replicasStartingTogetherEndWithOneGeneratedKey() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path file = folder.resolve("round-" + round + "/admin-key.sha256");
+            int replicas = 4;
+            CyclicBarrier start = new CyclicBarrier(replicas);
+            ExecutorService pool = Executors.newFixedThreadPool(replicas);
+            try {
+                List<Future<ApiKeys>> started = new ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    started.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return new ApiKeys(new SecurityProperties(true, List.of(), file));
+                    }));
+                }
+                for (Future<ApiKeys> replica : started) {
+                    replica.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(Files.readString(file).strip()).matches("[0-9a-f]{64}");
+            try (var files = Files.list(file.getParent())) {
+                assertThat(files).as("no temp files left").containsExactly(file);
+            }
+        }
+    }
+
+    @Test
+    void aKeyFileThatHoldsNoHashStopsStartupInsteadOfAcceptingAnEmptyOne() throws Exception {
+        Path file = Files.createDirectories(folder.resolve("security")).resolve("admin-key.sha256");
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> new ApiKeys(new SecurityProperties(true, List.of(), file)))
+                .hasMessageContaining("does not hold a SHA-256 hash");
+    }
+
+    @Test
+    void rolesIncludeTheOnesBelow() {
         assertThat(Role.ADMIN.includes(Role.TRAINER)).isTrue();
+        assertThat(Role.TRAINER.includes(Role.FORECASTER)).isTrue();
         assertThat(Role.FORECASTER.includes(Role.TRAINER)).isFalse();
-        assertThat(ApiKeyFilter.required("GET", "/actuator/health/readiness")).isEmpty();
-        assertThat(ApiKeyFilter.required("GET", "/swagger-ui/index.html")).isEmpty();
-        assertThat(ApiKeyFilter.required("GET", "/actuator/prometheus")).contains(Role.FORECASTER);
-        assertThat(ApiKeyFilter.required("POST", "/api/v1/models/m/forecast")).contains(Role.FORECASTER);
-        assertThat(ApiKeyFilter.required("GET", "/api/v1/training-jobs")).contains(Role.TRAINER);
-        assertThat(ApiKeyFilter.required("PUT", "/api/v1/models/m/aliases/production")).contains(Role.ADMIN);
-        assertThat(ApiKeyFilter.required("GET", "/api/v1/models/m/aliases/production")).isEqualTo(Optional.of(Role.FORECASTER));
-        assertThat(ApiKeyFilter.required("DELETE", "/api/v1/models/m/versions/1")).contains(Role.ADMIN);
-        assertThat(ApiKeyFilter.required("GET", "/actuator/env")).contains(Role.FORECASTER);
     }
 }

@@ -14,11 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// The controller's contract alone; who may call it is tested over HTTP (EndpointSecurityTest).
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(ForecastController.class)
 class ForecastControllerTest {
 

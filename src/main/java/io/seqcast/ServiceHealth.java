@@ -1,4 +1,4 @@
-package io.seqcast.api;
+package io.seqcast;
 
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.SequenceEngine;
