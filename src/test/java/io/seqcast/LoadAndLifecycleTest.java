@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class LoadAndLifecycleTest {
                 calls.add(pool.submit(() -> post("/api/v1/models/" + model + "/forecast", forecast).statusCode()));
             }
             for (Future<Integer> call : calls) {
-                assertThat(call.get()).isEqualTo(200);
+                assertThat(call.get(2, TimeUnit.MINUTES)).isEqualTo(200);
             }
             assertThat(engine.liveNativeArrays()).isEqualTo(baseline);
 
@@ -78,7 +79,7 @@ class LoadAndLifecycleTest {
                 }));
             }
             for (Future<?> submission : submissions) {
-                submission.get();
+                submission.get(2, TimeUnit.MINUTES);
             }
             assertThat(burst.keySet()).containsOnly(202, 503);
             assertThat(burst.get(202).get()).isBetween(4, 5);
@@ -94,7 +95,9 @@ class LoadAndLifecycleTest {
             for (int t = 0; t < 8; t++) {
                 load.add(pool.submit(() -> {
                     int afterDelete = 0;
+                    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
                     while (afterDelete < 20) {
+                        assertThat(System.nanoTime() - deadline).as("load ended in time").isNegative();
                         boolean wasDeleted = deleted.get();
                         int status = post("/api/v1/models/" + model + "/forecast?version=" + version, forecast).statusCode();
                         during.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
@@ -112,7 +115,7 @@ class LoadAndLifecycleTest {
             assertThat(delete.statusCode()).isEqualTo(204);
             deleted.set(true);
             for (Future<?> running : load) {
-                running.get();
+                running.get(2, TimeUnit.MINUTES);
             }
             assertThat(during.keySet()).containsOnly(200, 404);
         } finally {

@@ -87,9 +87,9 @@ class TrainAndForecastOverHttpTest {
                     {"model": "long", "data": {"series": [{"values": [%s]}]},
                      "spec": {"window": 48, "horizon": 1}, "training": {"epochs": 10000, "batchSize": 4}}"""
                     .formatted(values)).headers().firstValue("Location").orElseThrow();
-            while (!JSON.readTree(get(location).body()).get("status").asString().equals("RUNNING")) {
-                Thread.sleep(20);
-            }
+            String running = location;
+            Deadline.await(Duration.ofMinutes(1), "job running",
+                    () -> JSON.readTree(get(running).body()).get("status").asString().equals("RUNNING"));
         }
         try (ConfigurableApplicationContext restarted = start()) {
             String path = location.substring(location.indexOf("/api/"));

@@ -1,7 +1,9 @@
 package io.seqcast.deploy;
 
+import io.seqcast.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,12 +32,11 @@ final class DeployedStack {
         assertThat(submitted.statusCode()).isEqualTo(202);
         String location = submitted.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(base);
-        String status;
-        do {
-            Thread.sleep(200);
-            status = JSON.readTree(get(http, location).body()).get("status").asString();
-        } while (status.equals("QUEUED") || status.equals("RUNNING"));
-        assertThat(status).isEqualTo("SUCCEEDED");
+        Deadline.await(Duration.ofMinutes(2), "training job ended", () -> {
+            String now = JSON.readTree(get(http, location).body()).get("status").asString();
+            return !now.equals("QUEUED") && !now.equals("RUNNING");
+        });
+        assertThat(JSON.readTree(get(http, location).body()).get("status").asString()).isEqualTo("SUCCEEDED");
         HttpResponse<String> forecast = post(http, base + "/api/v1/models/it-sine/forecast",
                 "{\"series\": [{\"id\": \"s\", \"values\": [%s]}], \"horizon\": 6}".formatted(values));
         assertThat(forecast.statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.seqcast.deploy;
 
+import io.seqcast.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -97,18 +98,15 @@ class TwoReplicasIT {
                 .redirectErrorStream(true).redirectOutput(new File("target/replica-" + name + ".log")).start();
         replicas.add(process);
         String base = "http://localhost:" + port;
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
+        Deadline.await(Duration.ofMinutes(2), "replica " + name + " ready", () -> {
             assertThat(process.isAlive()).as("replica %s is running (see target/replica-%s.log)", name, name).isTrue();
             try {
-                if (DeployedStack.get(HTTP, base + "/actuator/health/readiness").statusCode() == 200) {
-                    return base;
-                }
+                return DeployedStack.get(HTTP, base + "/actuator/health/readiness").statusCode() == 200;
             } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("replica %s ready in time", name).isLessThan(deadline);
+                return false;
             }
-            Thread.sleep(250);
-        }
+        });
+        return base;
     }
 
     private static String submit(String base, int epochs) throws Exception {

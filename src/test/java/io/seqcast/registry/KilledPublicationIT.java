@@ -1,9 +1,11 @@
 package io.seqcast.registry;
 
+import io.seqcast.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.internal.DjlSequenceEngine;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,12 +50,12 @@ class KilledPublicationIT {
         Files.deleteIfExists(log);
         Process process = new ProcessBuilder(java, "-cp", classpath, PublishLoop.class.getName(), root.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        while (!Files.exists(log) || !Files.readString(log).contains("publishing")) {
+        Deadline.await(Duration.ofMinutes(1), "publisher started", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("publisher ended before publishing: " + Files.readString(log));
             }
-            Thread.sleep(20);
-        }
+            return Files.exists(log) && Files.readString(log).contains("publishing");
+        });
         return process;
     }
 }

@@ -12,6 +12,7 @@ import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.TrainingListener;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.internal.DjlSequenceEngine;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class ModelRegistryTest {
             }
             Set<Integer> versions = ConcurrentHashMap.newKeySet();
             for (Future<Integer> future : futures) {
-                versions.add(future.get());
+                versions.add(future.get(2, TimeUnit.MINUTES));
             }
             assertThat(versions).hasSize(20).allSatisfy(v -> assertThat(v).isBetween(1, 20));
         } finally {

@@ -1,5 +1,6 @@
 package io.seqcast.training;
 
+import io.seqcast.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,9 +82,7 @@ class TrainingJobServiceTest {
     void aCancelledJobStopsAndRegistersNothing() throws Exception {
         open(4);
         TrainingJob job = service.submit(request("slow", 10_000, 2_000));
-        while (service.get(job.id()).status() == JobStatus.QUEUED) {
-            Thread.sleep(5);
-        }
+        Deadline.await(Duration.ofMinutes(1), "job started", () -> service.get(job.id()).status() != JobStatus.QUEUED);
         service.cancel(job.id());
         TrainingJob done = await(job.id());
         assertThat(done.status()).isEqualTo(JobStatus.CANCELLED);
@@ -96,9 +95,7 @@ class TrainingJobServiceTest {
     void aFullQueueRefusesWithRetryAfterAndQueuedJobsCanBeCancelled() throws Exception {
         open(1);
         TrainingJob running = service.submit(request("slow", 10_000, 2_000));
-        while (service.get(running.id()).status() == JobStatus.QUEUED) {
-            Thread.sleep(5);
-        }
+        Deadline.await(Duration.ofMinutes(1), "job started", () -> service.get(running.id()).status() != JobStatus.QUEUED);
         TrainingJob queued = service.submit(request("slow", 10_000, 2_000));
         assertThatThrownBy(() -> service.submit(request("slow", 10_000, 2_000)))
                 .isInstanceOfSatisfying(TrainingException.QueueFull.class,
@@ -130,9 +127,7 @@ class TrainingJobServiceTest {
     void twoReplicasOnOneJobFolderLeaveEachOthersJobsAloneButCanCancelThem() throws Exception {
         TrainingJobService first = open(4);
         TrainingJob job = first.submit(request("shared", 10_000, 2_000));
-        while (first.get(job.id()).status() == JobStatus.QUEUED) {
-            Thread.sleep(5);
-        }
+        Deadline.await(Duration.ofMinutes(1), "job started", () -> first.get(job.id()).status() != JobStatus.QUEUED);
         TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
         TrainingJobService second = new TrainingJobService(new JobStore(properties), ENGINE, registry,
                 new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))),

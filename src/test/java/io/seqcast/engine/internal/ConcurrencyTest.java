@@ -7,6 +7,7 @@ import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.TrainingListener;
 import io.seqcast.engine.TrainingSpec;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,7 @@ class ConcurrencyTest {
                 }));
             }
             for (Future<float[][]> run : runs) {
-                assertThat(run.get()).isDeepEqualTo(sequential);
+                assertThat(run.get(2, TimeUnit.MINUTES)).isDeepEqualTo(sequential);
             }
         } finally {
             pool.shutdown();
@@ -61,7 +62,7 @@ class ConcurrencyTest {
                     calls.add(pool.submit(() -> model.forecast(histories, 5)));
                 }
                 for (Future<List<float[][]>> call : calls) {
-                    List<float[][]> got = call.get();
+                    List<float[][]> got = call.get(2, TimeUnit.MINUTES);
                     for (int i = 0; i < expected.size(); i++) {
                         assertThat(got.get(i)).isDeepEqualTo(expected.get(i));
                     }
