@@ -4,13 +4,17 @@ import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.SequenceEngine;
+import io.seqcast.storage.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -38,7 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Publishing stages the model in {@code <root>/.staging}, flushes it, and renames it into place
  * atomically while holding a lock on {@code <root>/.lock} (a file lock, so that several processes on
  * one folder also get distinct numbers): a reader sees a whole version or none, and a crash leaves at
- * most a staging folder, removed at the next start.
+ * most a staging folder. A publication holds a file lock on its staging folder's {@code .lock} file
+ * while it works, so a replica that starts removes only leftovers whose owner is gone.
+ *
+ * <p>Numbers are never reused: {@code <root>/<model>/.high-water} keeps the highest number ever
+ * given, so deleting the newest version and publishing again gives a new number, and no replica can
+ * mistake new weights for old ones it has cached under the same number.
  */
 @Service
 public class ModelRegistry {
@@ -47,6 +56,7 @@ public class ModelRegistry {
     private static final String STAGING = ".staging";
     private static final String LOCK = ".lock";
     private static final String ALIASES = "aliases.json";
+    private static final String HIGH_WATER = ".high-water";
     public static final String DEFAULT_ALIAS = "production";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,45 +89,129 @@ public class ModelRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the registry folder " + root, e);
         }
-        removeStagingLeftovers();
+        locked(() -> {
+            removeStagingLeftovers();
+            return null;
+        });
     }
 
-    /** Staged folders of publications or deletions a crash interrupted. */
+    /**
+     * What crashed publications, deletions and alias writes left in staging. Under the registry lock
+     * only a publication still in progress (its owner holding the lock on its {@code .lock} file) can
+     * have files there; everything else is stale.
+     */
     private void removeStagingLeftovers() {
-        try (Stream<Path> leftovers = Files.list(root.resolve(STAGING))) {
-            leftovers.forEach(leftover -> {
-                log.warn("Removing leftover of an interrupted publication: {}", leftover.getFileName());
-                deleteRecursively(leftover);
-            });
+        Path staging = root.resolve(STAGING);
+        try (Stream<Path> entries = Files.list(staging)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                Path lockFile = name.endsWith(".lock") ? entry : staging.resolve(name + ".lock");
+                if (Files.exists(lockFile) && ownerAlive(lockFile)) {
+                    continue;
+                }
+                log.warn("Removing leftover of an interrupted publication: {}", name);
+                deleteRecursively(entry);
+                if (!name.endsWith(".lock")) {
+                    deleteRecursively(lockFile);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the registry's staging folder", e);
+        }
+    }
+
+    /** Whether some process (this one included) still holds the lock on a publication's lock file. */
+    private static boolean ownerAlive(Path lockFile) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
     /** Saves {@code model} as the next version of {@code name}; returns its number. */
     public int publish(String name, ForecastModel model) {
         ModelName.require(name, "model");
-        Path staged = root.resolve(STAGING).resolve(UUID.randomUUID().toString());
+        String id = UUID.randomUUID().toString();
+        Path staged = root.resolve(STAGING).resolve(id);
+        Path lockFile = root.resolve(STAGING).resolve(id + ".lock");
+        // Created and locked under the registry lock, so a starting replica never sees it unlocked.
+        StagingClaim claim = locked(() -> StagingClaim.take(lockFile));
+        try (claim) {
+            try {
+                Files.createDirectories(staged);
+                model.save(staged);
+                DurableFiles.forceDirectory(staged);
+                int version = locked(() -> {
+                    Path modelDirectory = root.resolve(name);
+                    createDirectories(modelDirectory);
+                    int next = Math.max(highWater(name),
+                            versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
+                    writeHighWater(name, next);
+                    move(staged, modelDirectory.resolve(Integer.toString(next)));
+                    DurableFiles.forceDirectory(modelDirectory);
+                    return next;
+                });
+                log.info("Published version {} of model '{}'", version, name);
+                events.publishEvent(new ModelVersionPublished(name, version));
+                return version;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
+            } finally {
+                if (Files.exists(staged)) {
+                    deleteRecursively(staged);
+                }
+                deleteRecursively(lockFile);
+            }
+        }
+    }
+
+    /** The highest number ever given to a version of {@code name}, 0 before the first. */
+    private int highWater(String name) {
+        Path file = root.resolve(name).resolve(HIGH_WATER);
         try {
-            Files.createDirectories(staged);
-            model.save(staged);
-            forceDirectory(staged);
-            int version = locked(() -> {
-                Path modelDirectory = root.resolve(name);
-                createDirectories(modelDirectory);
-                int next = versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-                move(staged, modelDirectory.resolve(Integer.toString(next)));
-                forceDirectory(modelDirectory);
-                return next;
-            });
-            log.info("Published version {} of model '{}'", version, name);
-            events.publishEvent(new ModelVersionPublished(name, version));
-            return version;
+            return Files.exists(file) ? Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("the version high-water mark of model '" + name + "' is unreadable", e);
+        }
+    }
+
+    /** Written before the version appears: a crash in between skips a number, never reuses one. */
+    private void writeHighWater(String name, int version) {
+        try {
+            DurableFiles.write(root.resolve(name).resolve(HIGH_WATER), root.resolve(STAGING),
+                    Integer.toString(version).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
-        } finally {
-            if (Files.exists(staged)) {
-                deleteRecursively(staged);
+            throw new UncheckedIOException("cannot record the version number of model '" + name + "'", e);
+        }
+    }
+
+    /** A publication's hold on its staging folder: a file lock that dies with its process. */
+    private record StagingClaim(FileChannel channel, FileLock lock) implements AutoCloseable {
+        static StagingClaim take(Path lockFile) {
+            try {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return new StagingClaim(channel, channel.lock());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot claim a staging folder", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("Releasing a staging claim: {}", e.getMessage());
             }
         }
     }
@@ -253,6 +347,7 @@ public class ModelRegistry {
     public void delete(String name, int version) {
         requireVersion(name, version);
         locked(() -> {
+            requireVersion(name, version);
             for (Map.Entry<String, Integer> alias : aliases(name).entrySet()) {
                 if (alias.getValue() == version) {
                     throw new RegistryException.VersionInUse(name, version, alias.getKey());
@@ -283,11 +378,13 @@ public class ModelRegistry {
     public void setAlias(String name, String alias, int version) {
         ModelName.require(alias, "alias");
         requireVersion(name, version);
-        String broken = verify(name, version);
-        if (broken != null) {
-            throw new RegistryException.VersionUnavailable(name, version, broken);
-        }
         locked(() -> {
+            // Checked under the lock: a version deleted meanwhile never gets an alias.
+            requireVersion(name, version);
+            String broken = verify(name, version);
+            if (broken != null) {
+                throw new RegistryException.VersionUnavailable(name, version, broken);
+            }
             Map<String, Integer> aliases = new TreeMap<>(aliases(name));
             aliases.put(alias, version);
             writeAliases(name, aliases);
@@ -314,13 +411,8 @@ public class ModelRegistry {
     }
 
     private void writeAliases(String name, Map<String, Integer> aliases) {
-        Path temporary = root.resolve(STAGING).resolve(UUID.randomUUID() + ".json");
         try {
-            Files.write(temporary, JSON.writeValueAsBytes(aliases), StandardOpenOption.CREATE_NEW);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            move(temporary, root.resolve(name).resolve(ALIASES));
+            DurableFiles.write(root.resolve(name).resolve(ALIASES), root.resolve(STAGING), JSON.writeValueAsBytes(aliases));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aliases of model '" + name + "'", e);
         }
@@ -388,15 +480,6 @@ public class ModelRegistry {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a registry folder", e);
-        }
-    }
-
-    /** Flushes a directory entry, so that a rename survives a power cut. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            log.debug("Directory flush not supported here: {}", e.getMessage());
         }
     }
 

@@ -8,13 +8,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.seqcast.storage.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -173,14 +173,10 @@ class JobStore {
         return Files.isDirectory(folder) && Files.isWritable(folder);
     }
 
+    /** Temp files are unique per write: progress and a cancellation may write one job's record at once. */
     private void write(Path file, byte[] bytes) {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(temporary, bytes);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.write(file, folder, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a job record", e);
         }

@@ -10,6 +10,7 @@ import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.internal.DjlSequenceEngine;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,5 +133,163 @@ class ModelRegistryTest {
             assertThatThrownBy(() -> registry.model(name)).as(name).isInstanceOf(RegistryException.InvalidName.class);
         }
         assertThatThrownBy(() -> registry.model("missing")).isInstanceOf(RegistryException.ModelNotFound.class);
+    }
+
+    @Test
+    void versionNumbersAreNeverReusedAfterTheNewestIsDeleted() {
+        assertThat(registry.publish("demand", model)).isEqualTo(1);
+        assertThat(registry.publish("demand", model)).isEqualTo(2);
+        registry.delete("demand", 2);
+        assertThat(registry.publish("demand", model)).isEqualTo(3);
+        registry.delete("demand", 3);
+        ModelRegistry otherReplica = new ModelRegistry(new RegistryProperties(root), ENGINE, e -> {});
+        assertThat(otherReplica.publish("demand", model)).isEqualTo(4);
+        assertThat(registry.model("demand").versions()).containsExactly(1, 4);
+    }
+
+    @Test
+    void aReplicaThatStartsLeavesAnotherReplicasPublicationInProgressAlone() throws Exception {
+        CountDownLatch saving = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        ForecastModel slowToSave = new DelegatingModel(model) {
+            @Override
+            public void save(Path directory) {
+                saving.countDown();
+                await(mayFinish);
+                super.save(directory);
+            }
+        };
+        Path stale = Files.createDirectories(root.resolve(".staging/crashed-long-ago"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> publication = pool.submit(() -> registry.publish("demand", slowToSave));
+            assertThat(saving.await(1, TimeUnit.MINUTES)).isTrue();
+            new ModelRegistry(new RegistryProperties(root), ENGINE, e -> {});
+            assertThat(stale).doesNotExist();
+            mayFinish.countDown();
+            assertThat(publication.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+        } finally {
+            mayFinish.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(registry.version("demand", 1).available()).isTrue();
+        assertThat(root.resolve(".staging")).isEmptyDirectory();
+    }
+
+    @Test
+    void anAliasIsNeverSetToAVersionDeletedWhileItWasChecked() throws Exception {
+        registry.publish("demand", model);
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch mayGoOn = new CountDownLatch(1);
+        SequenceEngine slowToCheck = new DelegatingEngine(ENGINE) {
+            @Override
+            public io.seqcast.engine.ModelManifest readManifest(Path directory) {
+                checking.countDown();
+                await(mayGoOn);
+                return super.readManifest(directory);
+            }
+        };
+        ModelRegistry fresh = new ModelRegistry(new RegistryProperties(root), slowToCheck, e -> {});
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> alias = pool.submit(() -> fresh.setAlias("demand", "production", 1));
+            assertThat(checking.await(1, TimeUnit.MINUTES)).isTrue();
+            Future<?> deletion = pool.submit(() -> registry.delete("demand", 1));
+            // The deletion must wait for the alias (both hold the registry lock); give it the chance to cut in.
+            Thread.sleep(300);
+            mayGoOn.countDown();
+            alias.get(1, TimeUnit.MINUTES);
+            assertThatThrownBy(() -> deletion.get(1, TimeUnit.MINUTES))
+                    .hasCauseInstanceOf(RegistryException.VersionInUse.class);
+        } finally {
+            mayGoOn.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(registry.aliases("demand")).containsEntry("production", 1);
+        assertThat(registry.model("demand").versions()).contains(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("latch not released in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A model that does what the given one does, for tests to slow one step down. */
+    private static class DelegatingModel implements ForecastModel {
+        private final ForecastModel delegate;
+
+        DelegatingModel(ForecastModel delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public io.seqcast.engine.ModelManifest manifest() {
+            return delegate.manifest();
+        }
+
+        @Override
+        public List<float[][]> forecast(List<float[][]> histories, int horizon) {
+            return delegate.forecast(histories, horizon);
+        }
+
+        @Override
+        public void save(Path directory) {
+            delegate.save(directory);
+        }
+
+        @Override
+        public void close() {
+            // The shared model is closed once, after all tests.
+        }
+    }
+
+    /** An engine that does what the given one does, for tests to slow one step down. */
+    private static class DelegatingEngine implements SequenceEngine {
+        private final SequenceEngine delegate;
+
+        DelegatingEngine(SequenceEngine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public io.seqcast.engine.EngineInfo info() {
+            return delegate.info();
+        }
+
+        @Override
+        public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
+            delegate.check(data, spec, training);
+        }
+
+        @Override
+        public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
+            return delegate.train(data, spec, training, listener);
+        }
+
+        @Override
+        public ForecastModel load(Path directory) {
+            return delegate.load(directory);
+        }
+
+        @Override
+        public io.seqcast.engine.ModelManifest readManifest(Path directory) {
+            return delegate.readManifest(directory);
+        }
+
+        @Override
+        public int maxHorizon() {
+            return delegate.maxHorizon();
+        }
+
+        @Override
+        public int liveNativeArrays() {
+            return delegate.liveNativeArrays();
+        }
     }
 }
