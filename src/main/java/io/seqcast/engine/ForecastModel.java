@@ -29,6 +29,9 @@ public interface ForecastModel extends AutoCloseable {
      */
     void save(Path directory);
 
+    /** Native memory its parameters hold, for caches that bound what they keep loaded. */
+    long parameterBytes();
+
     @Override
     void close();
 }

@@ -3,16 +3,24 @@ package io.seqcast.forecasting;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.registry.ModelRegistry;
 import io.seqcast.registry.ModelVersionDeleted;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Loaded model versions, least recently used evicted, so a forecast does not reload from disk. The
- * cache owns the models: it closes them on eviction, on deletion of their version and at shutdown. A
- * model's close waits for forecasts in flight on it.
+ * Loaded model versions, least recently used evicted, so a forecast does not reload from disk. Bounded
+ * by count and by the bytes of loaded parameters (the most recent model stays even when it alone is
+ * larger). The cache owns the models: it closes them on eviction, on deletion of their version and at
+ * shutdown. A model's close waits for forecasts in flight on it, so evicted models are closed on a
+ * thread of their own: no lookup, of that model or any other, waits for one to drain.
  */
 @Component
 class ModelCache implements DisposableBean {
@@ -20,20 +28,18 @@ class ModelCache implements DisposableBean {
     record Key(String model, int version) {}
 
     private final ModelRegistry registry;
-    private final Map<Key, ForecastModel> models;
+    private final ForecastingProperties properties;
+    private final Map<Key, ForecastModel> models = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "model-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ModelCache(ModelRegistry registry, ForecastingProperties properties) {
         this.registry = registry;
-        this.models = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, ForecastModel> eldest) {
-                if (size() > properties.cacheSize()) {
-                    eldest.getValue().close();
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.properties = properties;
     }
 
     /** The loaded model of a version, loading it on first use. */
@@ -46,21 +52,43 @@ class ModelCache implements DisposableBean {
             }
         }
         ForecastModel loaded = registry.load(model, version);
+        List<ForecastModel> evicted = new ArrayList<>();
+        ForecastModel result;
         synchronized (models) {
             ForecastModel raced = models.get(key);
             if (raced != null) {
-                loaded.close();
-                return raced;
+                evicted.add(loaded);
+                result = raced;
+            } else {
+                models.put(key, loaded);
+                bytes += loaded.parameterBytes();
+                evictBeyondBounds(key, evicted);
+                result = loaded;
             }
-            models.put(key, loaded);
-            return loaded;
+        }
+        closeLater(evicted);
+        return result;
+    }
+
+    private void evictBeyondBounds(Key newest, List<ForecastModel> evicted) {
+        long maxBytes = properties.cacheBytes().toBytes();
+        Iterator<Map.Entry<Key, ForecastModel>> eldestFirst = models.entrySet().iterator();
+        while ((models.size() > properties.cacheSize() || bytes > maxBytes) && eldestFirst.hasNext()) {
+            Map.Entry<Key, ForecastModel> entry = eldestFirst.next();
+            if (!entry.getKey().equals(newest)) {
+                bytes -= entry.getValue().parameterBytes();
+                evicted.add(entry.getValue());
+                eldestFirst.remove();
+            }
         }
     }
 
     /** Drops a model that turned out closed (evicted while a request held it). */
     void invalidate(String model, int version, ForecastModel closed) {
         synchronized (models) {
-            models.remove(new Key(model, version), closed);
+            if (models.remove(new Key(model, version), closed)) {
+                bytes -= closed.parameterBytes();
+            }
         }
     }
 
@@ -69,9 +97,12 @@ class ModelCache implements DisposableBean {
         ForecastModel removed;
         synchronized (models) {
             removed = models.remove(new Key(event.model(), event.version()));
+            if (removed != null) {
+                bytes -= removed.parameterBytes();
+            }
         }
         if (removed != null) {
-            removed.close();
+            closeLater(List.of(removed));
         }
     }
 
@@ -81,11 +112,28 @@ class ModelCache implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
+    long bytes() {
         synchronized (models) {
-            models.values().forEach(ForecastModel::close);
-            models.clear();
+            return bytes;
         }
+    }
+
+    private void closeLater(List<ForecastModel> doomed) {
+        for (ForecastModel model : doomed) {
+            closer.execute(model::close);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        List<ForecastModel> all;
+        synchronized (models) {
+            all = new ArrayList<>(models.values());
+            models.clear();
+            bytes = 0;
+        }
+        closeLater(all);
+        closer.shutdown();
+        closer.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

@@ -45,6 +45,11 @@ public record TrainingJob(
                 startedAt, at);
     }
 
+    /** The same job with other losses: the epochs an event has not yet sent. */
+    TrainingJob withLossHistory(List<EpochLoss> history) {
+        return new TrainingJob(id, model, status, progress, history, result, error, createdAt, startedAt, finishedAt);
+    }
+
     TrainingJob ended(JobStatus endStatus, String reason, Instant at) {
         return new TrainingJob(id, model, endStatus, progress, lossHistory, null, reason, createdAt, startedAt, at);
     }

@@ -111,7 +111,9 @@ class TrainingJobController {
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Stream the job as server-sent events (event 'job') until it ends")
+    @Operation(summary = "Stream the job as server-sent events (event 'job') until it ends",
+            description = "The first event is the job with its loss history so far; each later one carries the"
+                    + " job as it now stands with only the epochs not sent before in lossHistory.")
     SseEmitter events(@PathVariable String id) {
         TrainingJob current = jobs.get(id);
         SseEmitter emitter = new SseEmitter(0L);
@@ -120,7 +122,7 @@ class TrainingJobController {
             emitter.complete();
             return emitter;
         }
-        Runnable unsubscribe = jobs.subscribe(id, job -> {
+        Runnable unsubscribe = jobs.subscribe(id, current.lossHistory().size(), job -> {
             send(emitter, job);
             if (job.status().finished()) {
                 emitter.complete();
@@ -129,11 +131,6 @@ class TrainingJobController {
         emitter.onCompletion(unsubscribe);
         emitter.onTimeout(unsubscribe);
         emitter.onError(e -> unsubscribe.run());
-        TrainingJob latest = jobs.get(id);
-        if (latest.status().finished()) {
-            send(emitter, latest);
-            emitter.complete();
-        }
         return emitter;
     }
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +52,7 @@ public class TrainingJobService implements DisposableBean {
     private final PayloadParser parser;
     private final TrainingProperties properties;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final ApplicationEventPublisher publisher;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "job-followers");
@@ -63,7 +61,7 @@ public class TrainingJobService implements DisposableBean {
     });
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
-    private final Map<String, List<Consumer<TrainingJob>>> subscribers = new ConcurrentHashMap<>();
+    private final JobEvents events = new JobEvents();
 
     TrainingJobService(JobStore store, SequenceEngine engine, ModelRegistry registry, PayloadParser parser,
             TrainingProperties properties, Clock clock, ApplicationEventPublisher events) {
@@ -73,7 +71,7 @@ public class TrainingJobService implements DisposableBean {
         this.parser = parser;
         this.properties = properties;
         this.clock = clock;
-        this.events = events;
+        this.publisher = events;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0,
                 TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queueCapacity()),
@@ -91,8 +89,14 @@ public class TrainingJobService implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         List<TrainingJob> queued = new ArrayList<>();
-        for (TrainingJob job : store.all()) {
-            if (job.status().finished() || !store.claim(job.id())) {
+        for (TrainingJob seen : store.all()) {
+            if (seen.status().finished() || !store.claim(seen.id())) {
+                continue;
+            }
+            // Read again now that it is ours: its owner may have finished it between the listing and the claim.
+            TrainingJob job = store.find(seen.id()).orElse(seen);
+            if (job.status().finished()) {
+                store.release(job.id());
                 continue;
             }
             if (job.status() == JobStatus.RUNNING) {
@@ -172,31 +176,30 @@ public class TrainingJobService implements DisposableBean {
     }
 
     /**
-     * Calls {@code subscriber} with every change of the job until it ends; returns a handle to stop. A
-     * job another replica runs is followed through the shared job folder, twice a second.
+     * Calls {@code subscriber} with every change of the job until it ends, off the training thread;
+     * returns a handle to stop. Each call carries only the epochs not yet sent, counting the first
+     * {@code alreadySent} as sent. A job another replica runs is followed through the shared job folder,
+     * twice a second.
      */
-    public Runnable subscribe(String id, Consumer<TrainingJob> subscriber) {
+    public Runnable subscribe(String id, int alreadySent, Consumer<TrainingJob> subscriber) {
         TrainingJob current = get(id);
         if (!store.owns(id) && !current.status().finished()) {
-            return followElsewhere(id, current, subscriber);
+            return followElsewhere(id, current, alreadySent, subscriber);
         }
-        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(subscriber);
-        return () -> {
-            List<Consumer<TrainingJob>> list = subscribers.get(id);
-            if (list != null) {
-                list.remove(subscriber);
-            }
-        };
+        return events.subscribe(id, alreadySent, subscriber, () -> get(id));
     }
 
-    private Runnable followElsewhere(String id, TrainingJob current, Consumer<TrainingJob> subscriber) {
+    private Runnable followElsewhere(String id, TrainingJob current, int alreadySent, Consumer<TrainingJob> subscriber) {
         AtomicReference<TrainingJob> last = new AtomicReference<>(current);
+        AtomicInteger sent = new AtomicInteger(alreadySent);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(followers.scheduleWithFixedDelay(() -> {
             try {
                 TrainingJob now = get(id);
                 if (!now.equals(last.getAndSet(now))) {
-                    subscriber.accept(now);
+                    int from = Math.min(sent.get(), now.lossHistory().size());
+                    sent.set(now.lossHistory().size());
+                    subscriber.accept(now.withLossHistory(now.lossHistory().subList(from, now.lossHistory().size())));
                 }
                 if (now.status().finished()) {
                     task.get().cancel(false);
@@ -244,7 +247,7 @@ public class TrainingJobService implements DisposableBean {
         } catch (OutOfMemoryError e) {
             finish(get(id).ended(JobStatus.FAILED, "ran out of memory; use fewer or shorter series or a smaller"
                     + " model", clock.instant()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Training job {} failed", id, e);
             finish(get(id).ended(JobStatus.FAILED, "training failed unexpectedly; see the service log",
                     clock.instant()));
@@ -253,15 +256,46 @@ public class TrainingJobService implements DisposableBean {
         }
     }
 
+    /**
+     * Records a job's end and gives up its claim, whatever happens while recording: a job whose end
+     * cannot be written (disk full, an I/O error, any Error) ends FAILED with the reason, in memory if
+     * the disk refuses even that, and never stays RUNNING with its claim held.
+     */
     private TrainingJob finish(TrainingJob job) {
-        TrainingJob saved = update(job, true);
-        store.deleteRequest(job.id());
-        store.release(job.id());
-        log.info("Training job {} of model '{}' ended {}{}", job.id(), job.model(), job.status(),
-                job.error() == null ? "" : ": " + job.error());
-        subscribers.remove(job.id());
-        events.publishEvent(new TrainingJobFinished(saved));
-        return saved;
+        TrainingJob ended = job;
+        boolean recorded = true;
+        // An interrupt (shutdown stops the training threads) would close the file channel mid-write.
+        boolean interrupted = Thread.interrupted();
+        try {
+            try {
+                store.save(job);
+            } catch (RuntimeException | Error e) {
+                log.error("Could not record the end ({}) of training job {}", job.status(), job.id(), e);
+                ended = job.ended(JobStatus.FAILED, "the job's end could not be recorded ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + "); nothing of it can be trusted, submit it again", clock.instant());
+                try {
+                    store.save(ended);
+                } catch (RuntimeException | Error again) {
+                    recorded = false;
+                }
+            }
+            store.deleteRequest(job.id());
+        } finally {
+            store.release(job.id());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!recorded) {
+            // The disk still says otherwise; this process at least answers the truth until it restarts.
+            store.remember(ended);
+        }
+        log.info("Training job {} of model '{}' ended {}{}", ended.id(), ended.model(), ended.status(),
+                ended.error() == null ? "" : ": " + ended.error());
+        events.publish(ended);
+        publisher.publishEvent(new TrainingJobFinished(ended));
+        return ended;
     }
 
     private TrainingJob update(TrainingJob job, boolean persist) {
@@ -270,13 +304,7 @@ public class TrainingJobService implements DisposableBean {
         } else {
             store.remember(job);
         }
-        for (Consumer<TrainingJob> subscriber : subscribers.getOrDefault(job.id(), List.of())) {
-            try {
-                subscriber.accept(job);
-            } catch (RuntimeException e) {
-                log.debug("Dropping a progress subscriber of job {}: {}", job.id(), e.getMessage());
-            }
-        }
+        events.publish(job);
         return job;
     }
 
@@ -329,6 +357,7 @@ public class TrainingJobService implements DisposableBean {
     public void destroy() {
         stopping = true;
         followers.shutdownNow();
+        events.close();
         executor.shutdownNow();
         for (TrainingJob job : store.all()) {
             if (job.status() == JobStatus.RUNNING && store.owns(job.id())) {

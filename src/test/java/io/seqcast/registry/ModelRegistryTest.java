@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqcast.engine.CellType;
+import io.seqcast.engine.DelegatingEngine;
+import io.seqcast.engine.DelegatingModel;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelSpec;
@@ -217,79 +219,6 @@ class ModelRegistryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A model that does what the given one does, for tests to slow one step down. */
-    private static class DelegatingModel implements ForecastModel {
-        private final ForecastModel delegate;
-
-        DelegatingModel(ForecastModel delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public io.seqcast.engine.ModelManifest manifest() {
-            return delegate.manifest();
-        }
-
-        @Override
-        public List<float[][]> forecast(List<float[][]> histories, int horizon) {
-            return delegate.forecast(histories, horizon);
-        }
-
-        @Override
-        public void save(Path directory) {
-            delegate.save(directory);
-        }
-
-        @Override
-        public void close() {
-            // The shared model is closed once, after all tests.
-        }
-    }
-
-    /** An engine that does what the given one does, for tests to slow one step down. */
-    private static class DelegatingEngine implements SequenceEngine {
-        private final SequenceEngine delegate;
-
-        DelegatingEngine(SequenceEngine delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public io.seqcast.engine.EngineInfo info() {
-            return delegate.info();
-        }
-
-        @Override
-        public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
-            delegate.check(data, spec, training);
-        }
-
-        @Override
-        public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
-            return delegate.train(data, spec, training, listener);
-        }
-
-        @Override
-        public ForecastModel load(Path directory) {
-            return delegate.load(directory);
-        }
-
-        @Override
-        public io.seqcast.engine.ModelManifest readManifest(Path directory) {
-            return delegate.readManifest(directory);
-        }
-
-        @Override
-        public int maxHorizon() {
-            return delegate.maxHorizon();
-        }
-
-        @Override
-        public int liveNativeArrays() {
-            return delegate.liveNativeArrays();
         }
     }
 }

@@ -135,7 +135,7 @@ class TrainingJobServiceTest {
         try {
             second.recover();
             List<TrainingJob> seenBySecond = new java.util.concurrent.CopyOnWriteArrayList<>();
-            second.subscribe(job.id(), seenBySecond::add);
+            second.subscribe(job.id(), 0, seenBySecond::add);
             assertThat(first.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
             assertThat(second.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
             assertThat(second.list("shared", null)).hasSize(1);
@@ -179,6 +179,82 @@ class TrainingJobServiceTest {
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.error()).contains("diverged");
         assertThat(registry.models()).isEmpty();
+    }
+
+    @Test
+    void recoveryLeavesAJobThatItsOwnerFinishedBetweenListingAndClaimAlone() {
+        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        Instant started = Instant.parse("2026-11-27T10:00:00Z");
+        TrainingJob running = new TrainingJob("job-1", "demand", JobStatus.RUNNING,
+                new TrainingJob.Progress(3, 10, 0.1, null), List.of(), null, null, started, started, null);
+        new JobStore(properties).save(running);
+        JobStore racing = new JobStore(properties) {
+            @Override
+            boolean claim(String id) {
+                // The replica that ran it records its end just before this one claims it.
+                new JobStore(properties).save(running.succeeded(new TrainingJob.Result("demand", 1, null),
+                        started.plusSeconds(5)));
+                return super.claim(id);
+            }
+        };
+        registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), ENGINE, e -> {});
+        service = new TrainingJobService(racing, ENGINE, registry, parser(), properties, Clock.systemUTC(), e -> {});
+        service.recover();
+        assertThat(service.get("job-1").status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(new JobStore(properties).find("job-1").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(racing.owns("job-1")).isFalse();
+    }
+
+    @Test
+    void aJobWhoseEndCannotBeRecordedEndsFailedAndGivesUpItsClaim() throws Exception {
+        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        JobStore full = new JobStore(properties) {
+            @Override
+            void save(TrainingJob job) {
+                if (job.status().finished()) {
+                    throw new java.io.IOError(new java.io.IOException("No space left on device"));
+                }
+                super.save(job);
+            }
+        };
+        registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), ENGINE, e -> {});
+        service = new TrainingJobService(full, ENGINE, registry, parser(), properties, Clock.systemUTC(), e -> {});
+        TrainingJob done = await(service.submit(request("full-disk", 3, 400)).id());
+        assertThat(done.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(done.error()).contains("could not be recorded", "No space left on device");
+        assertThat(full.owns(done.id())).isFalse();
+        assertThat(new JobStore(properties).claim(done.id())).as("the claim is free for a restart's recovery").isTrue();
+    }
+
+    @Test
+    void aStalledSubscriberNeverSlowsAJobAndEachEventCarriesOnlyEpochsNotSentBefore() throws Exception {
+        open(4);
+        TrainingJob job = service.submit(request("watched", 40, 400));
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        List<TrainingJob> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.subscribe(job.id(), 0, event -> {
+            received.add(event);
+            try {
+                stalled.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TrainingJob done = await(job.id());
+        assertThat(done.status()).as("finished while its only subscriber was stalled").isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(received).hasSizeLessThanOrEqualTo(1);
+        stalled.countDown();
+        Deadline.await(Duration.ofMinutes(1), "the subscriber saw the end",
+                () -> received.stream().anyMatch(event -> event.status().finished()));
+        List<Integer> epochs = received.stream().flatMap(event -> event.lossHistory().stream())
+                .map(TrainingJob.EpochLoss::epoch).toList();
+        assertThat(epochs).as("every epoch exactly once, in order")
+                .isEqualTo(done.lossHistory().stream().map(TrainingJob.EpochLoss::epoch).toList());
+        assertThat(received.size()).as("a stalled subscriber's backlog arrives as one event").isLessThanOrEqualTo(3);
+    }
+
+    private static PayloadParser parser() {
+        return new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1)));
     }
 
     private TrainingJob await(String id) throws InterruptedException {

@@ -36,6 +36,7 @@ final class DjlForecastModel implements ForecastModel {
     private final NDManager manager;
     private final Scaling scaling;
     private final NativeContext context;
+    private final long parameterBytes;
     // Forecasts share the read side; close takes the write side so it never frees parameters in use.
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
@@ -46,6 +47,12 @@ final class DjlForecastModel implements ForecastModel {
         this.manager = manager;
         this.scaling = Scaling.of(manifest.normalization(), manifest.seasonalPeriod(), manifest.spec().window());
         this.context = context;
+        this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES;
+    }
+
+    @Override
+    public long parameterBytes() {
+        return parameterBytes;
     }
 
     @Override

@@ -1,0 +1,47 @@
+package io.seqcast.engine;
+
+import java.nio.file.Path;
+
+/** An engine that does what the given one does, for tests to slow one step down. */
+public class DelegatingEngine implements SequenceEngine {
+    private final SequenceEngine delegate;
+
+    public DelegatingEngine(SequenceEngine delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public EngineInfo info() {
+        return delegate.info();
+    }
+
+    @Override
+    public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        delegate.check(data, spec, training);
+    }
+
+    @Override
+    public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
+        return delegate.train(data, spec, training, listener);
+    }
+
+    @Override
+    public ForecastModel load(Path directory) {
+        return delegate.load(directory);
+    }
+
+    @Override
+    public ModelManifest readManifest(Path directory) {
+        return delegate.readManifest(directory);
+    }
+
+    @Override
+    public int maxHorizon() {
+        return delegate.maxHorizon();
+    }
+
+    @Override
+    public int liveNativeArrays() {
+        return delegate.liveNativeArrays();
+    }
+}

@@ -1,0 +1,38 @@
+package io.seqcast.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A model that does what the given one does, for tests to slow one step down. */
+public class DelegatingModel implements ForecastModel {
+    private final ForecastModel delegate;
+
+    public DelegatingModel(ForecastModel delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return delegate.manifest();
+    }
+
+    @Override
+    public List<float[][]> forecast(List<float[][]> histories, int horizon) {
+        return delegate.forecast(histories, horizon);
+    }
+
+    @Override
+    public void save(Path directory) {
+        delegate.save(directory);
+    }
+
+    @Override
+    public long parameterBytes() {
+        return delegate.parameterBytes();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
