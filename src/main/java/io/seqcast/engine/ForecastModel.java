@@ -1,6 +1,7 @@
 package io.seqcast.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,7 +22,23 @@ public interface ForecastModel extends AutoCloseable {
      * @throws InvalidInputException for histories that are too short, have the wrong feature count or
      *     non-finite values, or a horizon outside 1..maximum
      */
-    List<float[][]> forecast(List<float[][]> histories, int horizon);
+    default List<float[][]> forecast(List<float[][]> histories, int horizon) {
+        return forecast(histories, horizon, null);
+    }
+
+    /**
+     * As {@link #forecast(List, int)}, stopping once {@code timeout} (null: none) has passed.
+     *
+     * @throws ForecastTimeoutException when the timeout passed before the forecast was complete
+     */
+    List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout);
+
+    /**
+     * The work a forecast of {@code series} histories {@code horizon} steps ahead takes, in
+     * multiply-adds (plus a fixed amount per window): one forward pass per window and roll-out step.
+     * Saturates instead of overflowing.
+     */
+    long forecastWork(int series, int horizon);
 
     /**
      * Writes the parameters and the manifest (with the SHA-256 of every file) into {@code directory},

@@ -15,6 +15,13 @@ public interface SequenceEngine {
     void check(SequenceData data, ModelSpec spec, TrainingSpec training);
 
     /**
+     * Peak memory, in bytes, that {@link #train} would take on this data and these specs: the
+     * encoded windows, the parameters with their gradients and optimizer state, one batch's tensors.
+     * Saturates at {@code Long.MAX_VALUE} instead of overflowing.
+     */
+    long estimateTrainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training);
+
+    /**
      * Trains a model. Input is validated before any native call.
      *
      * @throws InvalidInputException when data or specs are unusable, with the offending field

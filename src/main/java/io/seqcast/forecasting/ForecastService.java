@@ -3,18 +3,22 @@ package io.seqcast.forecasting;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.seqcast.api.Problems;
 import io.seqcast.data.DataPayload;
 import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.Timing;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceKind;
 import io.seqcast.registry.ModelRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -28,11 +32,14 @@ class ForecastService {
     private final PayloadParser parser;
     private final Timer latency;
     private final DistributionSummary seriesPerRequest;
+    private final ForecastingProperties limits;
 
-    ForecastService(ModelRegistry registry, ModelCache cache, PayloadParser parser, MeterRegistry meters) {
+    ForecastService(ModelRegistry registry, ModelCache cache, PayloadParser parser, MeterRegistry meters,
+            ForecastingProperties limits) {
         this.registry = registry;
         this.cache = cache;
         this.parser = parser;
+        this.limits = limits;
         this.latency = Timer.builder("seqcast.forecast.latency").description("Time to answer a forecast request")
                 .publishPercentileHistogram().register(meters);
         this.seriesPerRequest = DistributionSummary.builder("seqcast.forecast.series")
@@ -51,16 +58,55 @@ class ForecastService {
             requireSameShape(manifest, parsed);
             int horizon = request.horizon() != null ? request.horizon() : manifest.spec().horizon();
             List<float[][]> histories = parsed.data().sequences().stream().map(Sequence::values).toList();
+            requireWithinBudget(model, histories.size(), horizon, manifest.features().size());
             List<float[][]> forecasts;
             try {
-                forecasts = model.forecast(histories, horizon);
-            } catch (IllegalStateException closed) {
-                cache.invalidate(name, resolved, model);
-                forecasts = cache.get(name, resolved).forecast(histories, horizon);
+                try {
+                    forecasts = model.forecast(histories, horizon, limits.timeout());
+                } catch (IllegalStateException closed) {
+                    cache.invalidate(name, resolved, model);
+                    forecasts = cache.get(name, resolved).forecast(histories, horizon, limits.timeout());
+                }
+            } catch (ForecastTimeoutException e) {
+                throw new ForecastTimedOut(limits.timeout());
             }
             requireFinite(forecasts, name, resolved);
             return new ForecastResponse(name, resolved, describe(parsed, forecasts));
         });
+    }
+
+    /** Refused before any work: the values asked for, and the work they take, each within its budget. */
+    private void requireWithinBudget(ForecastModel model, int series, int horizon, int features) {
+        long values = (long) series * horizon * features;
+        if (values > limits.maxValues()) {
+            throw new ForecastTooLarge("%,d series x %,d steps x %,d features ask for %,d values; one request may ask for"
+                    + " %,d (seqcast.forecasting.max-values): send fewer series or a shorter horizon",
+                    series, horizon, features, values, limits.maxValues());
+        }
+        long work = model.forecastWork(series, horizon);
+        if (work > limits.maxWork()) {
+            throw new ForecastTooLarge("%,d series %,d steps ahead with this model take %,d units of work (multiply-adds"
+                    + " of one forward pass per series and roll-out pass); one request may take %,d"
+                    + " (seqcast.forecasting.max-work): send fewer series or a horizon closer to the model's (%d)",
+                    series, horizon, work, limits.maxWork(), model.manifest().spec().horizon());
+        }
+    }
+
+    static final class ForecastTooLarge extends ErrorResponseException {
+        ForecastTooLarge(String format, Object... arguments) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "forecast-too-large",
+                    "Forecast too large", String.format(format, arguments)), null);
+        }
+    }
+
+    static final class ForecastTimedOut extends ErrorResponseException {
+        ForecastTimedOut(Duration timeout) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "forecast-timed-out",
+                    "Forecast timed out", "the forecast did not finish within " + timeout.toMillis() + " ms"
+                            + " (seqcast.forecasting.timeout) and was stopped: send fewer series or a shorter horizon,"
+                            + " or retry when the service is less busy"), null);
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
     }
 
     /** A model whose weights went bad must not answer NaN (or "NaN"): JSON has no such number. */
@@ -82,10 +128,8 @@ class ForecastService {
         }
 
         private static ProblemDetail problem(String name, int version) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "version "
+            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unusable-model", "Unusable model", "version "
                     + version + " of model '" + name + "' produced a non-finite forecast; retrain it");
-            problem.setTitle("Unusable model");
-            return problem;
         }
     }
 

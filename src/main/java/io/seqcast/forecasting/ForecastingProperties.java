@@ -3,19 +3,28 @@ package io.seqcast.forecasting;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code seqcast.forecasting.*}.
+ * {@code seqcast.forecasting.*}. The budgets are sized by measurement (bench/README.md, "Bounded
+ * work") so that a request at either one takes well under a second of CPU and tens of MB here.
  *
  * @param cacheSize model versions kept loaded, least recently used evicted
  * @param cacheBytes parameters kept loaded, in bytes of native memory, least recently used evicted
+ * @param maxValues the most predicted values one request may ask for: series x horizon x features
+ * @param maxWork the most work one request may ask for, in multiply-adds: per series and roll-out pass,
+ *     one forward pass over the window (as {@code ForecastModel.forecastWork} counts it)
+ * @param timeout how long one request may compute before it stops and answers 503
  */
 @Validated
 @ConfigurationProperties("seqcast.forecasting")
 public record ForecastingProperties(
         @Min(1) @Max(1024) @DefaultValue("16") int cacheSize,
-        @NotNull @DefaultValue("512MB") DataSize cacheBytes) {}
+        @NotNull @DefaultValue("512MB") DataSize cacheBytes,
+        @Min(1) @DefaultValue("1000000") long maxValues,
+        @Min(1) @DefaultValue("3000000000") long maxWork,
+        @NotNull @DefaultValue("10s") Duration timeout) {}

@@ -34,4 +34,20 @@ abstract class TrainingException extends ErrorResponseException {
             getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
         }
     }
+
+    /** A job whose estimated memory exceeds the budget: refused before anything is stored or allocated. */
+    static final class TooLarge extends TrainingException {
+        TooLarge(long estimateBytes, long limitBytes) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Training too large", "this job would take about "
+                    + mebibytes(estimateBytes) + " of memory (its training windows, the model with its gradients and"
+                    + " optimizer state, a batch); one job may take " + mebibytes(limitBytes)
+                    + " (seqcast.training.max-memory): use fewer or shorter series, a shorter window or a smaller model");
+            getBody().setProperty("estimateBytes", estimateBytes);
+            getBody().setProperty("limitBytes", limitBytes);
+        }
+
+        private static String mebibytes(long bytes) {
+            return bytes == Long.MAX_VALUE ? "more than 8 EiB" : String.format("%,d MiB", (bytes + (1 << 20) - 1) >> 20);
+        }
+    }
 }

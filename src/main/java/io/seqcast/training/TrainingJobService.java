@@ -110,7 +110,7 @@ public class TrainingJobService implements DisposableBean {
         for (TrainingJob job : queued) {
             TrainingPlan plan;
             try {
-                plan = store.request(job.id()).map(r -> TrainingPlan.of(r, parser, engine, properties.maxEpochs()))
+                plan = store.request(job.id()).map(r -> TrainingPlan.of(r, parser, engine, properties))
                         .orElseThrow(() -> new IllegalStateException("its request was not kept"));
                 executor.execute(() -> run(job.id(), plan));
                 log.info("Requeued training job {} of model '{}'", job.id(), job.model());
@@ -123,7 +123,7 @@ public class TrainingJobService implements DisposableBean {
 
     /** Validates and queues a job; the request is refused (nothing stored) when invalid or the queue is full. */
     public TrainingJob submit(TrainingRequest request) {
-        TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties.maxEpochs());
+        TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties);
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
                 new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
                 clock.instant(), null, null);

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /** A training request made concrete: data parsed, every omitted setting defaulted, all of it checked. */
 record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpec training) {
 
-    static TrainingPlan of(TrainingRequest request, PayloadParser parser, SequenceEngine engine, int maxEpochs) {
+    static TrainingPlan of(TrainingRequest request, PayloadParser parser, SequenceEngine engine,
+            TrainingProperties limits) {
         if (request == null) {
             throw new InvalidInputException("/", "a training request with model and data is expected");
         }
@@ -25,12 +26,23 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
                 : request.spec(), data);
         TrainingSpec training = training(request.training());
-        if (training.epochs() > maxEpochs) {
-            throw new InvalidInputException("/training/epochs",
-                    "epochs must be between 1 and " + maxEpochs + ", was " + training.epochs());
-        }
+        atMost("/training/epochs", "epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
+        atMost("/spec/hiddenSize", "hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
+        atMost("/spec/layers", "layers", spec.layers(), limits.maxLayers(), "max-layers");
+        atMost("/spec/window", "window", spec.window(), limits.maxWindow(), "max-window");
         engine.check(data, spec, training);
+        long estimate = engine.estimateTrainingBytes(data, spec, training);
+        if (estimate > limits.memoryBudget()) {
+            throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
+        }
         return new TrainingPlan(model, data, spec, training);
+    }
+
+    private static void atMost(String field, String name, int value, int limit, String property) {
+        if (value > limit) {
+            throw new InvalidInputException(field, name + " must be between 1 and " + limit + " on this service"
+                    + " (seqcast.training." + property + "), was " + value);
+        }
     }
 
     private static ModelSpec spec(SpecPayload payload, SequenceData data) {

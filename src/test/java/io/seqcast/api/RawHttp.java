@@ -13,13 +13,13 @@ import java.util.Locale;
  * HTTP/1.1 over a plain socket, so that a path reaches the server exactly as written: HTTP clients
  * normalise or refuse the spellings an attacker would try.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, String contentType, String body) {}
+    public record Response(int status, String contentType, String body) {}
 
     private RawHttp() {}
 
-    static Response send(int port, String method, String target, String key, String contentType, String body)
+    public static Response send(int port, String method, String target, String key, String contentType, String body)
             throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")

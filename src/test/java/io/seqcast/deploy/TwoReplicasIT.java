@@ -1,21 +1,15 @@
 package io.seqcast.deploy;
 
-import io.seqcast.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,16 +29,11 @@ class TwoReplicasIT {
     @TempDir
     Path data;
 
-    private final List<Process> replicas = new ArrayList<>();
+    private Replicas replicas;
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process replica : replicas) {
-            replica.destroy();
-        }
-        for (Process replica : replicas) {
-            replica.waitFor();
-        }
+        replicas.close();
     }
 
     @Test
@@ -82,31 +71,10 @@ class TwoReplicasIT {
     }
 
     private String start(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        if (replicas == null) {
+            replicas = new Replicas(data);
         }
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("seqcast-.*\\.jar")).findFirst().orElseThrow();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--seqcast.registry.root=" + data.resolve("registry"), "--seqcast.training.jobs=" + data.resolve("jobs"),
-                "--seqcast.engine.warm-up=false", "--seqcast.security.keys[0].name=it",
-                "--seqcast.security.keys[0].role=ADMIN", "--seqcast.security.keys[0].sha256=" + DeployedStack.KEY_SHA256)
-                .redirectErrorStream(true).redirectOutput(new File("target/replica-" + name + ".log")).start();
-        replicas.add(process);
-        String base = "http://localhost:" + port;
-        Deadline.await(Duration.ofMinutes(2), "replica " + name + " ready", () -> {
-            assertThat(process.isAlive()).as("replica %s is running (see target/replica-%s.log)", name, name).isTrue();
-            try {
-                return DeployedStack.get(HTTP, base + "/actuator/health/readiness").statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
-        return base;
+        return "http://localhost:" + replicas.start(name);
     }
 
     private static String submit(String base, int epochs) throws Exception {

@@ -21,6 +21,11 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public long estimateTrainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return delegate.estimateTrainingBytes(data, spec, training);
+    }
+
+    @Override
     public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
         return delegate.train(data, spec, training, listener);
     }

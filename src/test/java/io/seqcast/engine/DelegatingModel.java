@@ -1,6 +1,7 @@
 package io.seqcast.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** A model that does what the given one does, for tests to slow one step down. */
@@ -17,8 +18,13 @@ public class DelegatingModel implements ForecastModel {
     }
 
     @Override
-    public List<float[][]> forecast(List<float[][]> histories, int horizon) {
-        return delegate.forecast(histories, horizon);
+    public List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout) {
+        return delegate.forecast(histories, horizon, timeout);
+    }
+
+    @Override
+    public long forecastWork(int series, int horizon) {
+        return delegate.forecastWork(series, horizon);
     }
 
     @Override

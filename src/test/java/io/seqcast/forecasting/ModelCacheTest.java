@@ -49,7 +49,7 @@ class ModelCacheTest {
     @Test
     void theLeastRecentlyUsedVersionIsEvictedAndClosedAndADeletedOneLetGo() throws Exception {
         ModelRegistry registry = registryWithVersions(ENGINE, 3);
-        ModelCache cache = new ModelCache(registry, new ForecastingProperties(2, DataSize.ofMegabytes(512)));
+        ModelCache cache = new ModelCache(registry, cacheOf(2, DataSize.ofMegabytes(512)));
         ForecastModel first = cache.get("m", 1);
         assertThat(cache.get("m", 1)).isSameAs(first);
         cache.get("m", 2);
@@ -71,13 +71,13 @@ class ModelCacheTest {
         long oneModel = probe.parameterBytes();
         probe.close();
         assertThat(oneModel).isPositive();
-        ModelCache cache = new ModelCache(registry, new ForecastingProperties(16, DataSize.ofBytes(2 * oneModel)));
+        ModelCache cache = new ModelCache(registry, cacheOf(16, DataSize.ofBytes(2 * oneModel)));
         cache.get("m", 1);
         cache.get("m", 2);
         cache.get("m", 3);
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.bytes()).isEqualTo(2 * oneModel);
-        ModelCache tiny = new ModelCache(registry, new ForecastingProperties(16, DataSize.ofBytes(1)));
+        ModelCache tiny = new ModelCache(registry, cacheOf(16, DataSize.ofBytes(1)));
         ForecastModel only = tiny.get("m", 1);
         assertThat(only.forecast(List.<float[][]>of(VALUES), 1)).hasSize(1);
         assertThat(tiny.size()).isEqualTo(1);
@@ -125,7 +125,7 @@ class ModelCacheTest {
             }
         };
         ModelRegistry registry = registryWithVersions(slowFirstVersion, 3);
-        ModelCache cache = new ModelCache(registry, new ForecastingProperties(1, DataSize.ofMegabytes(512)));
+        ModelCache cache = new ModelCache(registry, cacheOf(1, DataSize.ofMegabytes(512)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             ForecastModel first = cache.get("m", 1);
@@ -143,6 +143,10 @@ class ModelCacheTest {
             pool.shutdownNow();
             cache.destroy();
         }
+    }
+
+    private static ForecastingProperties cacheOf(int size, DataSize bytes) {
+        return new ForecastingProperties(size, bytes, 1_000_000, 3_000_000_000L, Duration.ofSeconds(10));
     }
 
     private ModelRegistry registryWithVersions(SequenceEngine engine, int versions) {

@@ -38,7 +38,7 @@ class TrainingJobServiceTest {
     private ModelRegistry registry;
 
     private TrainingJobService open(int queueCapacity) {
-        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30);
+        TrainingProperties properties = properties(queueCapacity);
         registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), ENGINE, e -> {});
         service = new TrainingJobService(new JobStore(properties), ENGINE, registry,
                 new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))), properties, Clock.systemUTC(), e -> {});
@@ -128,7 +128,7 @@ class TrainingJobServiceTest {
         TrainingJobService first = open(4);
         TrainingJob job = first.submit(request("shared", 10_000, 2_000));
         Deadline.await(Duration.ofMinutes(1), "job started", () -> first.get(job.id()).status() != JobStatus.QUEUED);
-        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        TrainingProperties properties = properties(4);
         TrainingJobService second = new TrainingJobService(new JobStore(properties), ENGINE, registry,
                 new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))),
                 properties, Clock.systemUTC(), e -> {});
@@ -158,7 +158,7 @@ class TrainingJobServiceTest {
         org.mockito.Mockito.when(exhausted.train(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
                 .thenThrow(new OutOfMemoryError("Java heap space"));
-        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        TrainingProperties properties = properties(4);
         registry = new ModelRegistry(new RegistryProperties(folder.resolve("registry")), exhausted, e -> {});
         service = new TrainingJobService(new JobStore(properties), exhausted, registry,
                 new PayloadParser(new DataLimits(100, 100_000, 8, org.springframework.util.unit.DataSize.ofMegabytes(1))),
@@ -183,7 +183,7 @@ class TrainingJobServiceTest {
 
     @Test
     void recoveryLeavesAJobThatItsOwnerFinishedBetweenListingAndClaimAlone() {
-        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        TrainingProperties properties = properties(4);
         Instant started = Instant.parse("2026-11-27T10:00:00Z");
         TrainingJob running = new TrainingJob("job-1", "demand", JobStatus.RUNNING,
                 new TrainingJob.Progress(3, 10, 0.1, null), List.of(), null, null, started, started, null);
@@ -207,7 +207,7 @@ class TrainingJobServiceTest {
 
     @Test
     void aJobWhoseEndCannotBeRecordedEndsFailedAndGivesUpItsClaim() throws Exception {
-        TrainingProperties properties = new TrainingProperties(folder.resolve("jobs"), 4, 1, 10_000, 30);
+        TrainingProperties properties = properties(4);
         JobStore full = new JobStore(properties) {
             @Override
             void save(TrainingJob job) {
@@ -251,6 +251,10 @@ class TrainingJobServiceTest {
         assertThat(epochs).as("every epoch exactly once, in order")
                 .isEqualTo(done.lossHistory().stream().map(TrainingJob.EpochLoss::epoch).toList());
         assertThat(received.size()).as("a stalled subscriber's backlog arrives as one event").isLessThanOrEqualTo(3);
+    }
+
+    private TrainingProperties properties(int queueCapacity) {
+        return new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30, 512, 4, 2048, null);
     }
 
     private static PayloadParser parser() {

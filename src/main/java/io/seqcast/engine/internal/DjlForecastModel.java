@@ -2,6 +2,7 @@ package io.seqcast.engine.internal;
 
 import ai.djl.ndarray.NDManager;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.ModelSpec;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +63,14 @@ final class DjlForecastModel implements ForecastModel {
     }
 
     @Override
-    public List<float[][]> forecast(List<float[][]> histories, int horizon) {
+    public long forecastWork(int series, int horizon) {
+        long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
+        return Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
+    }
+
+    @Override
+    public List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         ModelSpec spec = manifest.spec();
         if (horizon < 1 || horizon > context.maxHorizon()) {
             throw new InvalidInputException("/horizon",
@@ -75,7 +84,8 @@ final class DjlForecastModel implements ForecastModel {
             }
             List<float[][]> forecasts = new ArrayList<>(histories.size());
             for (int from = 0; from < histories.size(); from += MAX_BATCH) {
-                forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon));
+                forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon,
+                        timeout, deadline));
             }
             return forecasts;
         } finally {
@@ -84,7 +94,7 @@ final class DjlForecastModel implements ForecastModel {
     }
 
     /** Direct forecast of up to the model's horizon, fed back in as input until {@code horizon} is covered. */
-    private List<float[][]> rollOut(List<float[][]> histories, int horizon) {
+    private List<float[][]> rollOut(List<float[][]> histories, int horizon, Duration timeout, long deadline) {
         int window = manifest.spec().window();
         int step = manifest.spec().horizon();
         int features = scaling.features();
@@ -98,6 +108,9 @@ final class DjlForecastModel implements ForecastModel {
         float[] input = new float[n * window * features];
         double[][] references = new double[n][];
         for (int produced = 0; produced < horizon; produced += step) {
+            if (timeout != null && System.nanoTime() - deadline > 0) {
+                throw new ForecastTimeoutException(timeout);
+            }
             for (int i = 0; i < n; i++) {
                 references[i] = scaling.encodeWindow(windows[i], 0, window, input, i * window * features);
             }

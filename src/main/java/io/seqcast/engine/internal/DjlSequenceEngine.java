@@ -61,6 +61,11 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     @Override
+    public long estimateTrainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return Costs.trainingBytes(data, spec, training);
+    }
+
+    @Override
     public ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener) {
         return new TrainingRun(data, spec, training, listener, context, info).run();
     }

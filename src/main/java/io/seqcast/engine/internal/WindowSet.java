@@ -26,8 +26,9 @@ final class WindowSet {
         this.window = window;
         this.horizon = horizon;
         this.features = features;
-        this.inputs = new float[count * window * features];
-        this.targets = new float[count * horizon * features];
+        // Exact: the training budget refuses what would not fit, and an overflow must never shrink an array.
+        this.inputs = new float[Math.multiplyExact(Math.multiplyExact(count, window), features)];
+        this.targets = new float[Math.multiplyExact(Math.multiplyExact(count, horizon), features)];
         this.references = new ArrayList<>(count);
         this.sequenceIndex = new int[count];
         this.targetStart = new int[count];

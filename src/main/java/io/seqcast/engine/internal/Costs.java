@@ -1,0 +1,85 @@
+package io.seqcast.engine.internal;
+
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingSpec;
+
+/**
+ * What a model costs, from its shape alone, in saturating long arithmetic: no product of sizes a
+ * client chose can overflow into a small number.
+ */
+final class Costs {
+
+    /** Parameters, gradients, two optimizer moments and the best weights kept for early stopping. */
+    private static final int COPIES_PER_PARAMETER = 5;
+    /** Per training window on the heap: its two positions, reference (level and spread per feature) and list slots. */
+    private static final int WINDOW_OVERHEAD_BYTES = 96;
+
+    /**
+     * Multiply-add equivalents of the fixed work per window and pass (scaling it in and out, its share
+     * of a native call): what keeps a tiny model's cost from reading as nearly free. Measured: see
+     * bench/README.md, "Bounded work".
+     */
+    static final long PER_WINDOW_OVERHEAD = 60_000;
+
+    private Costs() {}
+
+    static long parameters(ModelSpec spec, int features) {
+        long total = 0;
+        long input = features;
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            long perGate = times(spec.hiddenSize(), input + spec.hiddenSize() + 2);
+            total = plus(total, times(spec.cell().gates(), perGate));
+            input = spec.hiddenSize();
+        }
+        long outputs = times(spec.horizon(), features);
+        return plus(total, times(outputs, spec.hiddenSize() + 1L));
+    }
+
+    /** Multiply-adds of one forward pass over one window, plus the fixed work per window. */
+    static long workPerWindow(ModelSpec spec, int features) {
+        long perStep = 0;
+        long input = features;
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            perStep = plus(perStep, times(times(spec.cell().gates(), spec.hiddenSize()), input + spec.hiddenSize()));
+            input = spec.hiddenSize();
+        }
+        return plus(plus(times(perStep, spec.window()), times(times(spec.horizon(), features), spec.hiddenSize())),
+                PER_WINDOW_OVERHEAD);
+    }
+
+    /**
+     * Peak memory of a training run: every window encoded on the heap (inputs, targets and their
+     * bookkeeping), the model's parameters with their gradients and optimizer state, and one batch's
+     * native tensors with the activations backpropagation keeps.
+     */
+    static long trainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        int features = data.featureCount();
+        long windows = 0;
+        for (Sequence sequence : data.sequences()) {
+            windows = plus(windows, Math.max(0, sequence.length() - spec.window() - spec.horizon() + 1L));
+        }
+        long perWindow = plus(times(Float.BYTES, times(features, spec.window() + (long) spec.horizon())),
+                WINDOW_OVERHEAD_BYTES + 16L * features);
+        long encoded = times(windows, perWindow);
+        long model = times(times(parameters(spec, features), Float.BYTES), COPIES_PER_PARAMETER);
+        long batch = Math.min(training.batchSize(), Math.max(1, windows));
+        long activations = times(times(batch, spec.window()), times(spec.layers(),
+                times(spec.hiddenSize(), spec.cell().gates() + 2L)));
+        long batchTensors = times(Float.BYTES, plus(times(2, activations),
+                times(batch, times(features, spec.window() + (long) spec.horizon()))));
+        return plus(plus(encoded, model), batchTensors);
+    }
+
+    static long times(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return high == 0 && low >= 0 ? low : Long.MAX_VALUE;
+    }
+
+    static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+}

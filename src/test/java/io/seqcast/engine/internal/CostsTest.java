@@ -1,0 +1,55 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingSpec;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CostsTest {
+
+    @Test
+    void productsOfSizesSaturateInsteadOfOverflowing() {
+        assertThat(Costs.times(Long.MAX_VALUE / 2, 3)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Costs.times(1L << 40, 1L << 40)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Costs.plus(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Costs.times(3, 4)).isEqualTo(12);
+    }
+
+    @Test
+    void theLargestShapesGiveAHugeEstimateNeverANegativeOne() {
+        float[][] values = new float[100_000][1];
+        List<Sequence> many = Collections.nCopies(10_000, new Sequence("s", values));
+        ModelSpec largest = new ModelSpec(CellType.LSTM, ModelSpec.MAX_HIDDEN_SIZE, ModelSpec.MAX_LAYERS, 0,
+                ModelSpec.MAX_WINDOW, ModelSpec.MAX_HORIZON);
+        long bytes = Costs.trainingBytes(SequenceData.univariate(many, 1), largest, TrainingSpec.builder().build());
+        // About 10,000 x 95,000 windows of 4 x (4096 + 1024) bytes each: far past any int, and exact in a long.
+        assertThat(bytes).isGreaterThan(10_000L * 90_000 * 4 * 4096);
+    }
+
+    @Test
+    void parametersAreCountedAsTheNetworkHasThem() {
+        float[][] values = new float[40][1];
+        for (int t = 0; t < 40; t++) {
+            values[t][0] = (float) Math.sin(t * 0.4);
+        }
+        try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64)) {
+            for (ModelSpec spec : List.of(new ModelSpec(CellType.LSTM, 4, 1, 0, 6, 1),
+                    new ModelSpec(CellType.GRU, 8, 2, 0, 6, 3), new ModelSpec(CellType.RNN, 5, 3, 0, 4, 2))) {
+                try (ForecastModel model = engine.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
+                        spec, TrainingSpec.builder().epochs(1).build(), TrainingListener.NONE)) {
+                    assertThat(model.parameterBytes()).as(spec.toString())
+                            .isEqualTo(Costs.parameters(spec, 1) * Float.BYTES);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.seqcast.forecasting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.seqcast.data.DataLimits;
+import io.seqcast.data.PayloadParser;
+import io.seqcast.data.SeriesPayload;
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import io.seqcast.engine.internal.DjlSequenceEngine;
+import io.seqcast.registry.ModelRegistry;
+import io.seqcast.registry.RegistryProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** A forecast's work and size are budgeted before it starts, and its time while it runs. */
+class ForecastServiceTest {
+
+    private static final DjlSequenceEngine ENGINE = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024);
+    private static final PayloadParser PARSER = new PayloadParser(new DataLimits(10_000, 100_000, 8, DataSize.ofMegabytes(16)));
+
+    @TempDir
+    Path root;
+
+    private ModelRegistry registry;
+
+    @BeforeEach
+    void aHorizonOneModel() {
+        registry = new ModelRegistry(new RegistryProperties(root), ENGINE, e -> {});
+        float[][] values = new float[60][1];
+        for (int t = 0; t < 60; t++) {
+            values[t][0] = (float) Math.sin(t * 0.4);
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
+                new ModelSpec(CellType.LSTM, 32, 1, 0, 24, 1), TrainingSpec.builder().epochs(1).build(),
+                TrainingListener.NONE)) {
+            registry.publish("m", trained);
+        }
+    }
+
+    @Test
+    void tenThousandSeriesRolledOut1024StepsAreRefusedWith422BeforeAnyWork() {
+        ForecastService service = service(Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> service.forecast("m", null, null, request(10_000, 40, 1024)))
+                .isInstanceOfSatisfying(ForecastService.ForecastTooLarge.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.getBody().getDetail()).contains("10,240,000 values", "1,000,000",
+                            "seqcast.forecasting.max-values");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> service.forecast("m", null, null, request(1_000, 40, 900)))
+                .isInstanceOfSatisfying(ForecastService.ForecastTooLarge.class,
+                        e -> assertThat(e.getBody().getDetail()).contains("seqcast.forecasting.max-work", "(1)"));
+        assertThat(service.forecast("m", null, null, request(100, 40, 12)).forecasts()).hasSize(100);
+    }
+
+    @Test
+    void aForecastThatOutlivesItsTimeoutStopsWith503AndRetryAfter() {
+        ForecastService service = service(Duration.ofNanos(1));
+        assertThatThrownBy(() -> service.forecast("m", null, null, request(200, 40, 50)))
+                .isInstanceOfSatisfying(ForecastService.ForecastTimedOut.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                });
+    }
+
+    private ForecastService service(Duration timeout) {
+        ForecastingProperties properties = new ForecastingProperties(4, DataSize.ofMegabytes(64), 1_000_000,
+                3_000_000_000L, timeout);
+        return new ForecastService(registry, new ModelCache(registry, properties), PARSER, new SimpleMeterRegistry(),
+                properties);
+    }
+
+    private static ForecastRequest request(int series, int points, int horizon) {
+        List<SeriesPayload> payloads = new ArrayList<>(series);
+        for (int s = 0; s < series; s++) {
+            var values = JsonNodeFactory.instance.arrayNode();
+            for (int t = 0; t < points; t++) {
+                values.add(Math.sin((t + s) * 0.4));
+            }
+            payloads.add(new SeriesPayload("s" + s, values, null, null));
+        }
+        return new ForecastRequest(null, payloads, null, horizon);
+    }
+}

@@ -1,0 +1,78 @@
+package io.seqcast.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seqcast.data.DataLimits;
+import io.seqcast.data.DataPayload;
+import io.seqcast.data.PayloadParser;
+import io.seqcast.data.SeriesPayload;
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.internal.DjlSequenceEngine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+class TrainingPlanTest {
+
+    private static final DjlSequenceEngine ENGINE = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
+    private static final PayloadParser PARSER = new PayloadParser(new DataLimits(100, 100_000, 8, DataSize.ofMegabytes(16)));
+
+    @Test
+    void aJobWhoseEstimatedMemoryExceedsTheBudgetIsRefusedWith422GivingBoth() {
+        // 60,000 points, window 4096, 8 layers of 1024: accepted before budgets existed.
+        TrainingRequest huge = new TrainingRequest("huge", series(60_000),
+                new SpecPayload(CellType.LSTM, 1024, 8, null, 4096, 1), null);
+        TrainingProperties generous = limits(1024, 8, 4096, DataSize.ofGigabytes(1));
+        assertThatThrownBy(() -> TrainingPlan.of(huge, PARSER, ENGINE, generous))
+                .isInstanceOfSatisfying(TrainingException.TooLarge.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.getBody().getDetail()).contains("1,024 MiB", "seqcast.training.max-memory");
+                    assertThat((Long) e.getBody().getProperties().get("estimateBytes"))
+                            .isGreaterThan(DataSize.ofGigabytes(1).toBytes());
+                    assertThat(e.getBody().getProperties()).containsEntry("limitBytes", DataSize.ofGigabytes(1).toBytes());
+                });
+    }
+
+    @Test
+    void theDefaultCapsRefuseAWideDeepLongModelField400ByField() {
+        TrainingProperties defaults = limits(512, 4, 2048, null);
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(5_000),
+                new SpecPayload(null, 1024, null, null, 64, 1), null), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/spec/hiddenSize");
+                    assertThat(e.getMessage()).contains("seqcast.training.max-hidden-size");
+                });
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(5_000),
+                new SpecPayload(null, null, 8, null, 64, 1), null), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("/spec/layers"));
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(5_000),
+                new SpecPayload(null, null, null, null, 4096, 1), null), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("/spec/window"));
+    }
+
+    @Test
+    void anOrdinaryJobFitsTheDefaultBudgetWithRoomToSpare() {
+        TrainingRequest ordinary = new TrainingRequest("m", series(2_000), new SpecPayload(null, 64, 2, null, 48, 12), null);
+        TrainingPlan plan = TrainingPlan.of(ordinary, PARSER, ENGINE, limits(512, 4, 2048, DataSize.ofMegabytes(64)));
+        assertThat(ENGINE.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()))
+                .isBetween(DataSize.ofKilobytes(100).toBytes(), DataSize.ofMegabytes(16).toBytes());
+    }
+
+    private static TrainingProperties limits(int hidden, int layers, int window, DataSize memory) {
+        return new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, hidden, layers, window, memory);
+    }
+
+    private static DataPayload series(int points) {
+        var values = JsonNodeFactory.instance.arrayNode();
+        for (int t = 0; t < points; t++) {
+            values.add(100 + 10 * Math.sin(t * 0.5));
+        }
+        return new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null);
+    }
+}
