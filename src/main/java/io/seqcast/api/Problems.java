@@ -22,12 +22,17 @@ public final class Problems {
 
     private Problems() {}
 
+    /** The type URI of a problem slug, such as {@code invalid-input}. */
+    public static URI type(String slug) {
+        return URI.create(TYPES + slug);
+    }
+
     /** A problem of the given type slug ({@code null} for about:blank). */
     public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (slug != null) {
-            problem.setType(URI.create(TYPES + slug));
+            problem.setType(type(slug));
         }
         return problem;
     }

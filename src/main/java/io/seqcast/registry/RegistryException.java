@@ -1,6 +1,6 @@
 package io.seqcast.registry;
 
-import java.net.URI;
+import io.seqcast.api.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -11,7 +11,7 @@ public abstract class RegistryException extends ErrorResponseException {
         super(status);
         setTitle(title);
         setDetail(detail);
-        setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
+        setType(Problems.type(title.toLowerCase().replace(' ', '-')));
     }
 
     /** A name that does not match {@link ModelName#PATTERN}. */

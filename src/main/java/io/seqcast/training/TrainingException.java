@@ -1,6 +1,6 @@
 package io.seqcast.training;
 
-import java.net.URI;
+import io.seqcast.api.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -12,7 +12,7 @@ abstract class TrainingException extends ErrorResponseException {
         super(status);
         setTitle(title);
         setDetail(detail);
-        setType(URI.create("https://seqcast.io/problems/" + title.toLowerCase().replace(' ', '-')));
+        setType(Problems.type(title.toLowerCase().replace(' ', '-')));
     }
 
     static final class JobNotFound extends TrainingException {
