@@ -20,6 +20,7 @@ run() { echo "\$ ${*//$cp/<test classpath>}"; "$@" 2>&1 | grep -v -E ' (INFO|WAR
   run java -cp "$cp" io.seqcast.bench.EngineBenchmark 2 3000
   run java -cp "$cp" io.seqcast.bench.DefaultsBenchmark bench/data 3
   run java -cp "$cp" io.seqcast.bench.BudgetBenchmark 3e9 3
+  run java -cp "$cp" io.seqcast.engine.internal.AccuracyBenchmark bench/data 3
   if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch' 2>/dev/null && [ -d "$peers" ]; then
     run /usr/bin/python3 "$peers/seed_sine_lstm.py" "$steps" adam
     run /usr/bin/python3 "$peers/seed_sine_lstm.py" "$steps"

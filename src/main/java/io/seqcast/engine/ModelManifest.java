@@ -21,6 +21,7 @@ import java.util.Map;
  * @param engine engine and device that trained the model
  * @param createdAt when training finished
  * @param files SHA-256 of every other file of the model directory, by file name
+ * @param blend what the model forecasts with and why; null in manifests written before blends (network alone)
  */
 public record ModelManifest(
         int formatVersion,
@@ -35,7 +36,8 @@ public record ModelManifest(
         String dataFingerprint,
         EngineInfo engine,
         Instant createdAt,
-        Map<String, String> files) {
+        Map<String, String> files,
+        ForecastBlend blend) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
@@ -48,6 +50,6 @@ public record ModelManifest(
 
     public ModelManifest withFiles(Map<String, String> newFiles) {
         return new ModelManifest(formatVersion, kind, features, spec, training, normalization, seasonalPeriod, metrics,
-                summary, dataFingerprint, engine, createdAt, newFiles);
+                summary, dataFingerprint, engine, createdAt, newFiles, blend);
     }
 }

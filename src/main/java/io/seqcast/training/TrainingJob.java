@@ -1,5 +1,6 @@
 package io.seqcast.training;
 
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ValidationMetrics;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -29,8 +30,10 @@ public record TrainingJob(
     @Schema(description = "Losses of one epoch")
     public record EpochLoss(int epoch, double trainLoss, Double validationLoss) {}
 
-    @Schema(description = "The version the job registered and its validation metrics (null without validation)")
-    public record Result(String model, int version, ValidationMetrics metrics) {}
+    @Schema(description = "The version the job registered, its validation metrics (null without validation), the"
+            + " season it used (given, from the time stamps' frequency, or detected; 1 for none) and what it forecasts"
+            + " with, chosen on validation (season and blend are null in jobs recorded before they were reported)")
+    public record Result(String model, int version, ValidationMetrics metrics, Integer season, ForecastBlend blend) {}
 
     TrainingJob started(Instant at) {
         return new TrainingJob(id, model, JobStatus.RUNNING, progress, lossHistory, null, null, createdAt, at, null);

@@ -234,7 +234,8 @@ public class TrainingJobService implements DisposableBean {
                 throw new TrainingCancelledException(recorder.epoch);
             }
             int version = registry.publish(plan.model(), model);
-            finish(get(id).succeeded(new TrainingJob.Result(plan.model(), version, model.manifest().metrics()),
+            finish(get(id).succeeded(new TrainingJob.Result(plan.model(), version, model.manifest().metrics(),
+                    model.manifest().seasonalPeriod(), model.manifest().blend()),
                     clock.instant()));
         } catch (TrainingCancelledException e) {
             finish(stopping

@@ -5,9 +5,11 @@ import io.seqcast.data.PayloadParser;
 import io.seqcast.engine.Defaults;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Seasons;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceEngine;
+import io.seqcast.engine.SequenceKind;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.registry.ModelName;
 import java.util.function.Consumer;
@@ -22,7 +24,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         }
         String model = ModelName.require(request.model(), "model");
         ParsedData parsed = parser.parse(request.data(), "/data");
-        SequenceData data = parsed.data();
+        SequenceData data = withSeason(parsed, request.data().seasonality());
         ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
                 : request.spec(), data);
         TrainingSpec training = training(request.training());
@@ -43,6 +45,18 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
             throw new InvalidInputException(field, name + " must be between 1 and " + limit + " on this service"
                     + " (seqcast.training." + property + "), was " + value);
         }
+    }
+
+    /**
+     * The season given ({@code seasonality}, 1 forcing none), else the one the time stamps' frequency
+     * implies, else the one the series show (README "Seasons").
+     */
+    private static SequenceData withSeason(ParsedData parsed, Integer given) {
+        SequenceData data = parsed.data();
+        if (given != null || data.seasonalPeriod() > 1 || data.kind() != SequenceKind.SERIES) {
+            return data;
+        }
+        return new SequenceData(data.kind(), data.features(), data.sequences(), Seasons.detect(data));
     }
 
     private static ModelSpec spec(SpecPayload payload, SequenceData data) {

@@ -173,7 +173,10 @@ class TrainingJobServiceTest {
     @Test
     void aDivergingTrainingFailsWithAReasonAndRegistersNothing() throws Exception {
         open(4);
-        TrainingRequest diverging = new TrainingRequest("wild", data(400), null, new TrainingPayload(50, 8,
+        DataPayload series = data(400);
+        // No season (none detected either): the default model that this learning rate is known to blow up.
+        TrainingRequest diverging = new TrainingRequest("wild",
+                new DataPayload(series.features(), series.series(), series.trajectories(), 1), null, new TrainingPayload(50, 8,
                 OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L));
         TrainingJob done = await(service.submit(diverging).id());
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
@@ -192,7 +195,7 @@ class TrainingJobServiceTest {
             @Override
             boolean claim(String id) {
                 // The replica that ran it records its end just before this one claims it.
-                new JobStore(properties).save(running.succeeded(new TrainingJob.Result("demand", 1, null),
+                new JobStore(properties).save(running.succeeded(new TrainingJob.Result("demand", 1, null, 1, null),
                         started.plusSeconds(5)));
                 return super.claim(id);
             }

@@ -64,6 +64,25 @@ class TrainingPlanTest {
                 .isBetween(DataSize.ofKilobytes(100).toBytes(), DataSize.ofMegabytes(16).toBytes());
     }
 
+    @Test
+    void aSeasonNotGivenIsDetectedAndSeasonalityOneForcesNone() {
+        var values = JsonNodeFactory.instance.arrayNode();
+        java.util.Random random = new java.util.Random(7);
+        for (int t = 0; t < 120; t++) {
+            values.add(200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
+        }
+        TrainingProperties defaults = limits(512, 4, 2048, null);
+        TrainingPlan detected = TrainingPlan.of(new TrainingRequest("m",
+                new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null), null, null),
+                PARSER, ENGINE, defaults);
+        assertThat(detected.data().seasonalPeriod()).isEqualTo(12);
+        assertThat(detected.spec().horizon()).as("the default horizon is one season").isEqualTo(12);
+        TrainingPlan none = TrainingPlan.of(new TrainingRequest("m",
+                new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, 1), null, null),
+                PARSER, ENGINE, defaults);
+        assertThat(none.data().seasonalPeriod()).isEqualTo(1);
+    }
+
     private static TrainingProperties limits(int hidden, int layers, int window, DataSize memory) {
         return new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, hidden, layers, window, memory);
     }

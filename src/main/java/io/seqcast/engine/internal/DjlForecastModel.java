@@ -1,6 +1,7 @@
 package io.seqcast.engine.internal;
 
 import ai.djl.ndarray.NDManager;
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
@@ -82,15 +83,47 @@ final class DjlForecastModel implements ForecastModel {
             if (closed) {
                 throw new IllegalStateException("model is closed");
             }
-            List<float[][]> forecasts = new ArrayList<>(histories.size());
-            for (int from = 0; from < histories.size(); from += MAX_BATCH) {
-                forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon,
-                        timeout, deadline));
+            ForecastBlend blend = manifest.blend();
+            boolean networkAlone = blend == null || blend.members().equals(List.of(ForecastBlend.NETWORK));
+            List<float[][]> network = networkAlone || blend.members().contains(ForecastBlend.NETWORK)
+                    ? network(histories, horizon, timeout, deadline) : null;
+            if (networkAlone) {
+                return network;
             }
-            return forecasts;
+            List<float[][]> blended = new ArrayList<>(histories.size());
+            for (int i = 0; i < histories.size(); i++) {
+                if (timeout != null && i % MAX_BATCH == 0 && System.nanoTime() - deadline > 0) {
+                    throw new ForecastTimeoutException(timeout);
+                }
+                blended.add(Blending.combine(blend, histories.get(i), network == null ? null : network.get(i),
+                        manifest.seasonalPeriod(), horizon));
+            }
+            return blended;
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /** The network's forecast alone, whatever the blend: for ablations that compare the two. */
+    List<float[][]> networkForecast(List<float[][]> histories, int horizon) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            return network(histories, horizon, null, 0);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private List<float[][]> network(List<float[][]> histories, int horizon, Duration timeout, long deadline) {
+        List<float[][]> forecasts = new ArrayList<>(histories.size());
+        for (int from = 0; from < histories.size(); from += MAX_BATCH) {
+            forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon,
+                    timeout, deadline));
+        }
+        return forecasts;
     }
 
     /** Direct forecast of up to the model's horizon, fed back in as input until {@code horizon} is covered. */

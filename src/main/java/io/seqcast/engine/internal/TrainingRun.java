@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.seqcast.engine.EngineInfo;
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.ModelSpec;
@@ -81,9 +82,11 @@ final class TrainingRun {
             }
             ValidationMetrics metrics =
                     validation == null ? null : metrics(network, modelManager, scaling, validation, split);
+            ForecastBlend blend = Blending.choose(data, split, spec.window(), spec.horizon(),
+                    (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
-                    engineInfo, Instant.now(), Map.of());
+                    engineInfo, Instant.now(), Map.of(), blend);
             return new DjlForecastModel(manifest, network, modelManager, context);
         } catch (RuntimeException | Error e) {
             modelManager.close();
@@ -239,6 +242,15 @@ final class TrainingRun {
             }
         }
         return Accuracy.of(forecasts, actuals, scales);
+    }
+
+    /** The trained network's forecast from the window that ends before {@code origin} of one sequence. */
+    private float[][] forecastAt(RecurrentNetwork network, NDManager manager, Scaling scaling, int sequence, int origin) {
+        float[][] values = data.sequences().get(sequence).values();
+        float[] input = new float[spec.window() * data.featureCount()];
+        double[] reference = scaling.encodeWindow(values, origin - spec.window(), spec.window(), input, 0);
+        context.prepareInferenceThread();
+        return scaling.decodeSteps(network.predict(manager, input, 1), 0, spec.horizon(), reference);
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

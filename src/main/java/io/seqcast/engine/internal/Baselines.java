@@ -1,0 +1,171 @@
+package io.seqcast.engine.internal;
+
+/**
+ * Classical forecasts of one univariate history, the M4 competition's benchmarks (Makridakis et al.
+ * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
+ * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized. Fitted by
+ * small grids on the one-step in-sample error: deterministic, and cheap enough to run per series at
+ * forecast time.
+ */
+final class Baselines {
+
+    /** A baseline, by the name the manifest gives it. */
+    enum Method {
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA
+    }
+
+    /** Only the latest points are fitted: bounds the cost per series at forecast time. */
+    static final int MAX_HISTORY = 1000;
+    private static final double[] SES_ALPHAS = grid(0.02, 1.0, 0.02);
+    private static final double[] DAMPED_ALPHAS = {0.1, 0.3, 0.5, 0.7, 0.9};
+    private static final double[] DAMPED_BETAS = {0.02, 0.1, 0.3};
+    private static final double[] DAMPED_PHIS = {0.8, 0.9, 0.98};
+
+    private Baselines() {}
+
+    static double[] forecast(Method method, double[] fullHistory, int period, int horizon) {
+        double[] history = fullHistory.length <= MAX_HISTORY ? fullHistory
+                : java.util.Arrays.copyOfRange(fullHistory, fullHistory.length - MAX_HISTORY, fullHistory.length);
+        if (method == Method.SEASONAL_NAIVE) {
+            return seasonalNaive(history, period, horizon);
+        }
+        Seasonality season = Seasonality.of(history, period);
+        double[] adjusted = season.adjust(history);
+        double[] forecast = switch (method) {
+            case NAIVE -> constant(adjusted[adjusted.length - 1], horizon);
+            case DRIFT -> drift(adjusted, horizon);
+            case SES -> constant(ses(adjusted, bestAlpha(adjusted)), horizon);
+            case DAMPED -> damped(adjusted, horizon);
+            case THETA -> theta(adjusted, horizon);
+            case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
+        };
+        return season.restore(forecast, history.length);
+    }
+
+    static double[] seasonalNaive(double[] history, int period, int horizon) {
+        int m = period > 1 && history.length >= period ? period : 1;
+        double[] forecast = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            forecast[h] = history[history.length - m + h % m];
+        }
+        return forecast;
+    }
+
+    private static double[] drift(double[] y, int horizon) {
+        int n = y.length;
+        double slope = n > 1 ? (y[n - 1] - y[0]) / (n - 1) : 0;
+        double[] forecast = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            forecast[h] = y[n - 1] + (h + 1) * slope;
+        }
+        return forecast;
+    }
+
+    /** The last level of simple exponential smoothing with {@code alpha}. */
+    private static double ses(double[] y, double alpha) {
+        double level = y[0];
+        for (int t = 1; t < y.length; t++) {
+            level += alpha * (y[t] - level);
+        }
+        return level;
+    }
+
+    private static double bestAlpha(double[] y) {
+        double best = Double.POSITIVE_INFINITY;
+        double bestAlpha = 1;
+        for (double alpha : SES_ALPHAS) {
+            double level = y[0];
+            double sse = 0;
+            for (int t = 1; t < y.length; t++) {
+                double error = y[t] - level;
+                sse += error * error;
+                level += alpha * error;
+            }
+            if (sse < best) {
+                best = sse;
+                bestAlpha = alpha;
+            }
+        }
+        return bestAlpha;
+    }
+
+    private static double[] damped(double[] y, int horizon) {
+        if (y.length < 3) {
+            return constant(y[y.length - 1], horizon);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double[] bestState = {y[y.length - 1], 0};
+        double bestPhi = 0.9;
+        for (double alpha : DAMPED_ALPHAS) {
+            for (double beta : DAMPED_BETAS) {
+                for (double phi : DAMPED_PHIS) {
+                    double level = y[0];
+                    double trend = y[1] - y[0];
+                    double sse = 0;
+                    for (int t = 1; t < y.length; t++) {
+                        double predicted = level + phi * trend;
+                        double error = y[t] - predicted;
+                        sse += error * error;
+                        double previous = level;
+                        level = predicted + alpha * error;
+                        trend = phi * trend + beta * (level - previous - phi * trend);
+                    }
+                    if (sse < best) {
+                        best = sse;
+                        bestState = new double[] {level, trend};
+                        bestPhi = phi;
+                    }
+                }
+            }
+        }
+        double[] forecast = new double[horizon];
+        double damping = 0;
+        double power = 1;
+        for (int h = 0; h < horizon; h++) {
+            power *= bestPhi;
+            damping += power;
+            forecast[h] = bestState[0] + damping * bestState[1];
+        }
+        return forecast;
+    }
+
+    /** Hyndman and Billah's form: SES plus half the slope of the linear trend. */
+    private static double[] theta(double[] y, int horizon) {
+        int n = y.length;
+        double alpha = bestAlpha(y);
+        double level = ses(y, alpha);
+        double meanT = (n + 1) / 2.0;
+        double meanY = 0;
+        for (double v : y) {
+            meanY += v;
+        }
+        meanY /= n;
+        double covariance = 0;
+        double variance = 0;
+        for (int t = 0; t < n; t++) {
+            covariance += (t + 1 - meanT) * (y[t] - meanY);
+            variance += (t + 1 - meanT) * (t + 1 - meanT);
+        }
+        double slope = variance == 0 ? 0 : covariance / variance;
+        double[] forecast = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            forecast[h] = level + slope / 2 * (h + (1 - Math.pow(1 - alpha, n)) / alpha);
+        }
+        return forecast;
+    }
+
+    private static double[] constant(double value, int horizon) {
+        double[] forecast = new double[horizon];
+        java.util.Arrays.fill(forecast, value);
+        return forecast;
+    }
+
+    private static double[] grid(double from, double to, double step) {
+        int count = (int) Math.round((to - from) / step) + 1;
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = from + i * step;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,173 @@
+package io.seqcast.engine.internal;
+
+import io.seqcast.engine.Defaults;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The defaults against R's forecast package on every univariate series of bench/data, on R's split
+ * (the last 24 monthly, 8 quarterly, 10 other points held out; MASE scaled by the in-sample seasonal
+ * naive error, as ../shared/peers/r_baselines.R scores), trained as a request giving only the horizon
+ * and the season would be: the chosen blend (the default), the network alone, and the classical comb of
+ * SES, damped and Theta alone; then the blend without any hint (the season detected). Arguments: [data directory, default bench/data] [seeds, default 3]. Run by bench/run.sh.
+ */
+public final class AccuracyBenchmark {
+
+    /** The univariate series and their seasons (as R's ts frequency). */
+    private static final Map<String, Integer> SERIES = new LinkedHashMap<>();
+
+    static {
+        for (String annual : List.of("Nile", "LakeHuron", "lynx", "sunspot.year", "nhtemp", "discoveries")) {
+            SERIES.put(annual, 1);
+        }
+        for (String monthly : List.of("nottem", "USAccDeaths", "wineind", "gas")) {
+            SERIES.put(monthly, 12);
+        }
+        SERIES.put("JohnsonJohnson", 4);
+        SERIES.put("woolyrnq", 4);
+    }
+
+    private AccuracyBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        Path directory = Path.of(args.length > 0 ? args[0] : "bench/data");
+        int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Map<String, Map<String, Double>> r = rFigures(directory.resolve("r-baselines.csv"));
+        String[] columns = {"blend", "network", "comb", "blend-nohint", "ets", "arima", "theta", "snaive"};
+        Map<String, Double> logSums = new HashMap<>();
+        System.out.printf("%-14s %4s %5s %3s | %7s %7s %7s %12s | %7s %7s %7s %7s | %5s  %s%n", "series", "m", "n", "h",
+                "blend", "network", "comb", "blend-nohint", "ets", "arima", "theta", "snaive", "sec", "detected, chosen (season given)");
+        try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
+            for (Map.Entry<String, Integer> entry : SERIES.entrySet()) {
+                int m = entry.getValue();
+                double[] values = read(directory.resolve(entry.getKey() + ".csv"));
+                int h = m == 12 ? 24 : m == 4 ? 8 : 10;
+                double[] train = java.util.Arrays.copyOf(values, values.length - h);
+                double[] test = java.util.Arrays.copyOfRange(values, values.length - h, values.length);
+                double scale = scale(train, m);
+                Map<String, Double> mase = new LinkedHashMap<>();
+                long started = System.nanoTime();
+                String chosen = "";
+                int detected = 1;
+                for (int hint : m > 1 ? new int[] {m, 1} : new int[] {1}) {
+                    double blend = 0;
+                    double network = 0;
+                    for (int seed = 0; seed < seeds; seed++) {
+                        SequenceData given = SequenceData.univariate(List.of(new Sequence(entry.getKey(), column(train))), hint);
+                        // Without a hint the season is detected, as a training request without one is.
+                        SequenceData data = hint > 1 ? given : SequenceData.univariate(given.sequences(),
+                                io.seqcast.engine.Seasons.detect(given));
+                        detected = data.seasonalPeriod();
+                        ModelSpec spec = Defaults.spec(data, h);
+                        try (ForecastModel model = engine.train(data, spec, TrainingSpec.builder().seed(42 + seed).build(),
+                                TrainingListener.NONE)) {
+                            blend += mase(model.forecast(List.<float[][]>of(column(train)), h).get(0), test, scale) / seeds;
+                            network += mase(((DjlForecastModel) model).networkForecast(List.<float[][]>of(column(train)), h).get(0),
+                                    test, scale) / seeds;
+                            if (hint == m && seed == 0) {
+                                chosen = String.join("+", model.manifest().blend().members());
+                            }
+                        }
+                    }
+                    if (hint == m) {
+                        mase.put("blend", blend);
+                        mase.put("network", network);
+                    }
+                    if (hint == 1) {
+                        mase.put("blend-nohint", blend);
+                    }
+                }
+                double[] comb = new double[h];
+                for (Baselines.Method method : List.of(Baselines.Method.SES, Baselines.Method.DAMPED, Baselines.Method.THETA)) {
+                    double[] forecast = Baselines.forecast(method, train, m, h);
+                    for (int k = 0; k < h; k++) {
+                        comb[k] += forecast[k] / 3;
+                    }
+                }
+                mase.put("comb", maseOf(comb, test, scale));
+                for (String method : List.of("ets", "arima", "theta", "naive")) {
+                    mase.put(method.equals("naive") ? "snaive" : method, r.get(entry.getKey()).get(method));
+                }
+                for (String column : columns) {
+                    logSums.merge(column, Math.log(mase.get(column)), Double::sum);
+                }
+                System.out.printf("%-14s %4d %5d %3d | %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f | %5.1f  %s%n",
+                        entry.getKey(), m, values.length, h, mase.get("blend"), mase.get("network"), mase.get("comb"),
+                        mase.get("blend-nohint"), mase.get("ets"), mase.get("arima"), mase.get("theta"), mase.get("snaive"),
+                        (System.nanoTime() - started) / 1e9 / seeds / (m > 1 ? 2 : 1), detected + ", " + chosen);
+            }
+        }
+        System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", "geometric mean", "",
+                gm(logSums, "blend"), gm(logSums, "network"), gm(logSums, "comb"), gm(logSums, "blend-nohint"),
+                gm(logSums, "ets"), gm(logSums, "arima"), gm(logSums, "theta"), gm(logSums, "snaive"));
+    }
+
+    private static double gm(Map<String, Double> logSums, String column) {
+        return Math.exp(logSums.get(column) / SERIES.size());
+    }
+
+    private static double mase(float[][] forecast, double[] test, double scale) {
+        double[] values = new double[test.length];
+        for (int k = 0; k < test.length; k++) {
+            values[k] = forecast[k][0];
+        }
+        return maseOf(values, test, scale);
+    }
+
+    private static double maseOf(double[] forecast, double[] test, double scale) {
+        double error = 0;
+        for (int k = 0; k < test.length; k++) {
+            error += Math.abs(test[k] - forecast[k]);
+        }
+        return error / test.length / scale;
+    }
+
+    /** R's MASE denominator: mean absolute seasonal difference of the training part (lag 1 without a season). */
+    private static double scale(double[] train, int m) {
+        int lag = train.length > m ? m : 1;
+        double sum = 0;
+        for (int t = lag; t < train.length; t++) {
+            sum += Math.abs(train[t] - train[t - lag]);
+        }
+        return sum / (train.length - lag);
+    }
+
+    private static float[][] column(double[] values) {
+        float[][] column = new float[values.length][1];
+        for (int t = 0; t < values.length; t++) {
+            column[t][0] = (float) values[t];
+        }
+        return column;
+    }
+
+    private static double[] read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        double[] values = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            values[i - 1] = Double.parseDouble(lines.get(i).split(",")[1]);
+        }
+        return values;
+    }
+
+    private static Map<String, Map<String, Double>> rFigures(Path file) throws IOException {
+        Map<String, Map<String, Double>> figures = new HashMap<>();
+        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            String[] cells = line.split(",");
+            figures.computeIfAbsent(cells[0], k -> new HashMap<>()).put(cells[4], Double.parseDouble(cells[5]));
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,83 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ForecastBlend;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BaselinesTest {
+
+    @Test
+    void seasonalNaiveRepeatsTheLastSeasonAndNaiveTheLastValue() {
+        double[] y = {1, 2, 3, 4, 5, 6, 7, 8};
+        assertThat(Baselines.seasonalNaive(y, 4, 6)).containsExactly(5, 6, 7, 8, 5, 6);
+        assertThat(Baselines.forecast(Baselines.Method.NAIVE, y, 1, 2)).containsExactly(8, 8);
+        assertThat(Baselines.forecast(Baselines.Method.DRIFT, y, 1, 2)).containsExactly(9, 10);
+    }
+
+    @Test
+    void smoothingMethodsFollowALineAndHoldAConstant() {
+        double[] line = new double[40];
+        double[] flat = new double[40];
+        for (int t = 0; t < 40; t++) {
+            line[t] = 10 + 2 * t;
+            flat[t] = 7;
+        }
+        for (Baselines.Method method : Baselines.Method.values()) {
+            assertThat(Baselines.forecast(method, flat, 1, 3)).as(method.name()).containsOnly(7.0);
+        }
+        assertThat(Baselines.forecast(Baselines.Method.DAMPED, line, 1, 1)[0]).isCloseTo(90, within(1.0));
+        assertThat(Baselines.forecast(Baselines.Method.THETA, line, 1, 1)[0]).isBetween(85.0, 92.0);
+    }
+
+    @Test
+    void aMultiplicativeSeasonIsTakenOutAndPutBack() {
+        double[] y = new double[48];
+        for (int t = 0; t < 48; t++) {
+            y[t] = 100 * (1 + 0.3 * Math.sin(2 * Math.PI * t / 12));
+        }
+        double[] forecast = Baselines.forecast(Baselines.Method.SES, y, 12, 12);
+        for (int h = 0; h < 12; h++) {
+            assertThat(forecast[h]).as("step %d", h).isCloseTo(y[36 + h], within(1.0));
+        }
+    }
+
+    @Test
+    void theBlendIsChosenOnValidationRecordedWithItsScoresAndUsedAfterALoad() throws Exception {
+        Random random = new Random(3);
+        float[][] values = new float[144][1];
+        for (int t = 0; t < 144; t++) {
+            values[t][0] = (float) (50 + 0.2 * t + 8 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
+        }
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 12);
+        try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
+                ForecastModel model = engine.train(data, new ModelSpec(CellType.LSTM, 8, 1, 0, 24, 12),
+                        TrainingSpec.builder().epochs(5).build(), TrainingListener.NONE)) {
+            ForecastBlend blend = model.manifest().blend();
+            assertThat(blend.members()).isNotEmpty();
+            assertThat(blend.validationMase()).containsKeys(ForecastBlend.NETWORK, "SEASONAL_NAIVE", "THETA", "BLEND");
+            assertThat(blend.origins()).isPositive();
+            assertThat(blend.reason()).contains("validation origins");
+            assertThat(blend.validationMase().get("BLEND")).isLessThanOrEqualTo(blend.validationMase().get("SEASONAL_NAIVE"));
+            List<float[][]> first = model.forecast(List.<float[][]>of(values), 12);
+            assertThat(model.forecast(List.<float[][]>of(values), 12).get(0)).isDeepEqualTo(first.get(0));
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("blend");
+            model.save(folder);
+            try (ForecastModel loaded = engine.load(folder)) {
+                assertThat(loaded.manifest().blend()).isEqualTo(blend);
+                assertThat(loaded.forecast(List.<float[][]>of(values), 12).get(0)).isDeepEqualTo(first.get(0));
+            }
+        }
+    }
+}
