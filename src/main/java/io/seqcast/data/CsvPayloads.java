@@ -2,6 +2,9 @@ package io.seqcast.data;
 
 import io.seqcast.engine.InvalidInputException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ public final class CsvPayloads {
     private CsvPayloads() {}
 
     /**
-     * @param frequency ISO-8601 duration between rows; inferred from the first two times when omitted
+     * @param frequency ISO-8601 period or duration between rows; inferred from the times when omitted
      */
     public static DataPayload parse(String csv, String frequency, Integer seasonality) {
         List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
@@ -102,17 +105,45 @@ public final class CsvPayloads {
         }
     }
 
+    /**
+     * The step between rows, from their instants: a calendar step (P1M, P3M, P1Y, P1W, P1D) when the
+     * rows fall on the same day and time each step by the calendar in UTC, else the exact duration
+     * (PT1H, PT30M, ...). Up to the first 25 rows are checked; irregular ones get the first step.
+     */
     private static String inferFrequency(List<String[]> rows, int timeColumn) {
         if (rows.size() < 2) {
             throw new InvalidInputException("/csv", "give a frequency query parameter: one row per series leaves"
                     + " nothing to infer it from");
         }
+        List<ZonedDateTime> times = new ArrayList<>();
         try {
-            Duration step = Duration.between(Instant.parse(rows.get(0)[timeColumn]), Instant.parse(rows.get(1)[timeColumn]));
-            return step.toString();
+            for (int r = 0; r < Math.min(rows.size(), 25); r++) {
+                times.add(Instant.parse(rows.get(r)[timeColumn]).atZone(ZoneOffset.UTC));
+            }
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("/csv", "time must hold ISO-8601 instants such as 2024-01-01T00:00:00Z");
         }
+        ZonedDateTime first = times.get(0);
+        // Month ends count short (31 Jan to 29 Feb is "0 months"), so the next whole month is tried too.
+        long between = ChronoUnit.MONTHS.between(first, times.get(1));
+        long months = first.plusMonths(between + 1).equals(times.get(1)) ? between + 1 : between;
+        if (months > 0 && steps(times, i -> first.plusMonths(months * i))) {
+            return months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M";
+        }
+        long days = ChronoUnit.DAYS.between(first, times.get(1));
+        if (days > 0 && steps(times, i -> first.plusDays(days * i))) {
+            return days % 7 == 0 ? "P" + days / 7 + "W" : "P" + days + "D";
+        }
+        return Duration.between(first, times.get(1)).toString();
+    }
+
+    private static boolean steps(List<ZonedDateTime> times, java.util.function.LongFunction<ZonedDateTime> expected) {
+        for (int i = 1; i < times.size(); i++) {
+            if (!times.get(i).equals(expected.apply(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Double value(String[] row, List<String> header, String column) {

@@ -32,11 +32,13 @@ public record Timing(Instant start, String frequency) {
     }
 
     /**
-     * Season length implied by a frequency: 24 hourly, 7 daily, 52 weekly, 12 monthly, 4 quarterly,
-     * 1 otherwise.
+     * Season length implied by a frequency: a day of quarter-hours, half-hours or hours, a week of days,
+     * a year of weeks, months or quarters; 1 otherwise.
      */
     static int seasonOf(String frequency) {
         return switch (frequency) {
+            case "PT15M" -> 96;
+            case "PT30M" -> 48;
             case "PT1H" -> 24;
             case "P1D" -> 7;
             case "P1W", "P7D" -> 52;

@@ -1,5 +1,7 @@
 package io.seqcast.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,8 @@ public record ForecastBlend(List<String> members, Map<String, Double> validation
 
     public ForecastBlend {
         members = List.copyOf(members);
-        validationMase = Map.copyOf(validationMase);
+        // Insertion order kept: the candidates as scored, then the blend.
+        validationMase = Collections.unmodifiableMap(new LinkedHashMap<>(validationMase));
     }
 
     /** The network alone: what a model without validation origins, or of trajectories, forecasts with. */

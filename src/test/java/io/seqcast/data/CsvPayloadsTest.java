@@ -53,4 +53,40 @@ class CsvPayloadsTest {
         assertThatThrownBy(() -> parser.parse(CsvPayloads.parse("value\n1\nNaN\n", null, null), ""))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("finite");
     }
+
+    @Test
+    void calendarStepsAreInferredFromInstantsAndKeepForecastsOnTheCalendar() {
+        assertThat(frequencyOf("2020-01-31T00:00:00Z", 1, "months")).isEqualTo("P1M");
+        assertThat(frequencyOf("2020-01-01T00:00:00Z", 3, "months")).isEqualTo("P3M");
+        assertThat(frequencyOf("2020-01-01T00:00:00Z", 12, "months")).isEqualTo("P1Y");
+        assertThat(frequencyOf("2020-01-06T00:00:00Z", 7, "days")).isEqualTo("P1W");
+        assertThat(frequencyOf("2020-03-28T00:00:00Z", 1, "days")).isEqualTo("P1D");
+        assertThat(frequencyOf("2020-01-01T00:00:00Z", 60, "minutes")).isEqualTo("PT1H");
+        assertThat(frequencyOf("2020-01-01T00:00:00Z", 30, "minutes")).isEqualTo("PT30M");
+
+        ParsedData monthly = parser.parse(CsvPayloads.parse(csv("2020-01-31T00:00:00Z", 1, "months", 30), null, null), "");
+        assertThat(monthly.data().seasonalPeriod()).isEqualTo(12);
+        assertThat(monthly.timing().get(0).after(30, 2)).extracting(Object::toString)
+                .containsExactly("2022-07-31T00:00:00Z", "2022-08-31T00:00:00Z");
+        ParsedData halfHourly = parser.parse(CsvPayloads.parse(csv("2020-01-01T00:00:00Z", 30, "minutes", 30), null, null), "");
+        assertThat(halfHourly.data().seasonalPeriod()).isEqualTo(48);
+    }
+
+    private static String frequencyOf(String start, int step, String unit) {
+        return CsvPayloads.parse(csv(start, step, unit, 30), null, null).series().get(0).frequency();
+    }
+
+    private static String csv(String start, int step, String unit, int rows) {
+        StringBuilder csv = new StringBuilder("time,value\n");
+        java.time.ZonedDateTime first = java.time.Instant.parse(start).atZone(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < rows; i++) {
+            java.time.ZonedDateTime at = switch (unit) {
+                case "months" -> first.plusMonths((long) step * i);
+                case "days" -> first.plusDays((long) step * i);
+                default -> first.plusMinutes((long) step * i);
+            };
+            csv.append(at.toInstant()).append(',').append(i % 7).append('\n');
+        }
+        return csv.toString();
+    }
 }
