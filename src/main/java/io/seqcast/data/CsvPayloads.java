@@ -78,11 +78,11 @@ public final class CsvPayloads {
                 ArrayNode values = JsonNodeFactory.instance.arrayNode(rows.size());
                 for (String[] row : rows) {
                     if (features.size() == 1) {
-                        values.add(number(row[featureColumns.get(0)], header.get(featureColumns.get(0))));
+                        values.add(numberOrMissing(row[featureColumns.get(0)], header.get(featureColumns.get(0))));
                     } else {
                         ArrayNode point = values.addArray();
                         for (int c : featureColumns) {
-                            point.add(number(row[c], header.get(c)));
+                            point.add(numberOrMissing(row[c], header.get(c)));
                         }
                     }
                 }
@@ -148,6 +148,12 @@ public final class CsvPayloads {
 
     private static Double value(String[] row, List<String> header, String column) {
         return number(row[header.indexOf(column)], column);
+    }
+
+    /** An empty cell, NA or null (as R and spreadsheets write a missing value) is null: filled later. */
+    private static Double numberOrMissing(String cell, String column) {
+        String trimmed = cell.trim();
+        return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("null") ? null : number(cell, column);
     }
 
     private static double number(String cell, String column) {

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * @param data the sequences
  * @param timing per sequence, its start and frequency when given, else null
+ * @param filled missing values that were filled (null in a request, an empty cell in CSV)
  */
-public record ParsedData(SequenceData data, List<Timing> timing) {
+public record ParsedData(SequenceData data, List<Timing> timing, int filled) {
 
     public ParsedData {
         // Entries may be null (no timing), which List.copyOf refuses.

@@ -59,6 +59,11 @@ public class PayloadParser {
         List<Sequence> sequences = new ArrayList<>(series.size());
         List<Timing> timing = new ArrayList<>(series.size());
         Set<String> ids = new HashSet<>();
+        // Gaps are filled by the season the request states (given or by frequency), known before any is read.
+        int stated = payload.seasonality() != null ? payload.seasonality()
+                : series.get(0) == null || series.get(0).frequency() == null || !Timing.valid(series.get(0).frequency())
+                        ? 1 : Timing.seasonOf(series.get(0).frequency());
+        int filled = 0;
         for (int i = 0; i < series.size(); i++) {
             String at = pointer + "/series/" + i;
             SeriesPayload one = series.get(i);
@@ -68,12 +73,13 @@ public class PayloadParser {
             String id = id(one.id(), i, ids, at);
             float[][] values = multivariate ? matrix(one.values(), features.size(), at + "/values")
                     : column(one.values(), at + "/values");
+            filled += Gaps.fill(values, stated, at + "/values", id);
             sequences.add(new Sequence(id, values));
             timing.add(timing(one, at));
         }
         int season = payload.seasonality() != null ? payload.seasonality()
                 : timing.get(0) == null ? 1 : Timing.seasonOf(timing.get(0).frequency());
-        return new ParsedData(new SequenceData(SequenceKind.SERIES, features, sequences, season), timing);
+        return new ParsedData(new SequenceData(SequenceKind.SERIES, features, sequences, season), timing, filled);
     }
 
     private ParsedData trajectories(DataPayload payload, String pointer) {
@@ -130,7 +136,7 @@ public class PayloadParser {
         int season = payload.seasonality() == null ? 1 : payload.seasonality();
         List<Timing> timing = new ArrayList<>();
         sequences.forEach(s -> timing.add(null));
-        return new ParsedData(new SequenceData(SequenceKind.TRAJECTORY, features, sequences, season), timing);
+        return new ParsedData(new SequenceData(SequenceKind.TRAJECTORY, features, sequences, season), timing, 0);
     }
 
     private void checkFeatures(List<String> features, String at) {
@@ -185,7 +191,7 @@ public class PayloadParser {
         requirePoints(values.size(), at);
         float[][] out = new float[values.size()][1];
         for (int t = 0; t < values.size(); t++) {
-            out[t][0] = number(values.get(t), at + "/" + t);
+            out[t][0] = numberOrMissing(values.get(t), at + "/" + t);
         }
         return out;
     }
@@ -204,7 +210,7 @@ public class PayloadParser {
                         + " numbers, one per feature");
             }
             for (int f = 0; f < features; f++) {
-                out[t][f] = number(row.get(f), at + "/" + t + "/" + f);
+                out[t][f] = numberOrMissing(row.get(f), at + "/" + t + "/" + f);
             }
         }
         return out;
@@ -221,6 +227,11 @@ public class PayloadParser {
             throw new InvalidInputException(at, "at most " + limits.maxPointsPerSeries() + " points per series, got "
                     + count);
         }
+    }
+
+    /** A series value: a number, or null for a missing one (NaN until {@link Gaps} fills it). */
+    private static float numberOrMissing(JsonNode node, String at) {
+        return node != null && node.isNull() ? Float.NaN : number(node, at);
     }
 
     private static float number(JsonNode node, String at) {

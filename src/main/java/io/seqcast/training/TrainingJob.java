@@ -32,8 +32,10 @@ public record TrainingJob(
 
     @Schema(description = "The version the job registered, its validation metrics (null without validation), the"
             + " season it used (given, from the time stamps' frequency, or detected; 1 for none) and what it forecasts"
-            + " with, chosen on validation (season and blend are null in jobs recorded before they were reported)")
-    public record Result(String model, int version, ValidationMetrics metrics, Integer season, ForecastBlend blend) {}
+            + " with, chosen on validation, and how many missing values were filled (the last three are null in jobs"
+            + " recorded before they were reported)")
+    public record Result(String model, int version, ValidationMetrics metrics, Integer season, ForecastBlend blend,
+            Integer filledValues) {}
 
     TrainingJob started(Instant at) {
         return new TrainingJob(id, model, JobStatus.RUNNING, progress, lossHistory, null, null, createdAt, at, null);

@@ -235,7 +235,7 @@ public class TrainingJobService implements DisposableBean {
             }
             int version = registry.publish(plan.model(), model);
             finish(get(id).succeeded(new TrainingJob.Result(plan.model(), version, model.manifest().metrics(),
-                    model.manifest().seasonalPeriod(), model.manifest().blend()),
+                    model.manifest().seasonalPeriod(), model.manifest().blend(), plan.filled()),
                     clock.instant()));
         } catch (TrainingCancelledException e) {
             finish(stopping

@@ -14,8 +14,11 @@ import io.seqcast.engine.TrainingSpec;
 import io.seqcast.registry.ModelName;
 import java.util.function.Consumer;
 
-/** A training request made concrete: data parsed, every omitted setting defaulted, all of it checked. */
-record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpec training) {
+/**
+ * A training request made concrete: data parsed (gaps filled, {@code filled} of them), every omitted
+ * setting defaulted, all of it checked.
+ */
+record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpec training, int filled) {
 
     static TrainingPlan of(TrainingRequest request, PayloadParser parser, SequenceEngine engine,
             TrainingProperties limits) {
@@ -37,7 +40,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         if (estimate > limits.memoryBudget()) {
             throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
         }
-        return new TrainingPlan(model, data, spec, training);
+        return new TrainingPlan(model, data, spec, training, parsed.filled());
     }
 
     private static void atMost(String field, String name, int value, int limit, String property) {

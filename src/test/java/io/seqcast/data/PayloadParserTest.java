@@ -30,6 +30,47 @@ class PayloadParserTest {
     }
 
     @Test
+    void missingValuesAreFilledLinearlyOrFromTheSeasonAndCounted() {
+        ParsedData linear = parser.parse(payload("""
+                {"series": [{"values": [null, 2, null, null, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, null]}]}"""),
+                "/data");
+        float[][] values = linear.data().sequences().get(0).values();
+        assertThat(new float[] {values[0][0], values[2][0], values[3][0], values[19][0]}).containsExactly(2, 3, 4, 19);
+        assertThat(linear.filled()).isEqualTo(4);
+        ParsedData seasonal = parser.parse(payload("""
+                {"seasonality": 3, "series": [{"values": [1, 5, 9, 2, 6, 10, 3, null, 11, 4, 8, 12]}]}"""), "/data");
+        assertThat(seasonal.data().sequences().get(0).values()[7]).containsExactly(6f);
+        ParsedData multivariate = parser.parse(payload("""
+                {"features": ["x", "y"], "series": [{"values": [[1, 2], [null, 4], [3, 6], [4, 8], [5, null]]}]}"""),
+                "/data");
+        assertThat(multivariate.data().sequences().get(0).values()[1]).containsExactly(2f, 4f);
+        assertThat(multivariate.filled()).isEqualTo(2);
+    }
+
+    @Test
+    void aSeriesWithTooManyGapsIsRefusedAndOneWithNoneIsLeftAlone() {
+        assertRefused("""
+                {"series": [{"id": "sparse", "values": [1, null, null, null, 5, 6, 7, 8, 9, 10]}]}""", "/data/series/0/values");
+        assertThatThrownBy(() -> parser.parse(payload("""
+                {"series": [{"id": "sparse", "values": [1, null, null, null, 5, 6, 7, 8, 9, 10]}]}"""), "/data"))
+                .hasMessageContaining("series sparse: 3 of 10 values are missing; at most 20 %")
+                .hasMessageNotContaining("feature");
+        assertThat(parser.parse(payload("""
+                {"series": [{"values": [1, 2, 3]}]}"""), "/data").filled()).isZero();
+    }
+
+    @Test
+    void theGoldPricesRealGapsAreFilledFromCsv() throws Exception {
+        String csv = java.nio.file.Files.readString(java.nio.file.Path.of("bench/data/gold.csv"));
+        PayloadParser large = new PayloadParser(new DataLimits(3, 5000, 4, org.springframework.util.unit.DataSize.ofMegabytes(1)));
+        ParsedData gold = large.parse(CsvPayloads.parse(csv, null, null), "/data");
+        assertThat(gold.filled()).isEqualTo(34);
+        for (float[] row : gold.data().sequences().get(0).values()) {
+            assertThat(row[0]).isFinite().isPositive();
+        }
+    }
+
+    @Test
     void multivariateSeriesNeedOneNumberPerFeature() {
         ParsedData parsed = parser.parse(payload("""
                 {"features": ["x", "y"], "series": [{"values": [[1, 2], [3, 4]]}]}"""), "/data");
@@ -61,8 +102,6 @@ class PayloadParserTest {
                 {"series": [{"values": [1, 1e309]}]}""", "/data/series/0/values/1");
         assertRefused("""
                 {"series": [{"values": [1, 1e39]}]}""", "/data/series/0/values/1");
-        assertRefused("""
-                {"series": [{"values": [1, null]}]}""", "/data/series/0/values/1");
         assertRefused("""
                 {"series": [{"values": [[1], [2]]}]}""", "/data/series/0/values/0");
     }

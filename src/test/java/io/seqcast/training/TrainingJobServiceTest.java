@@ -195,7 +195,7 @@ class TrainingJobServiceTest {
             @Override
             boolean claim(String id) {
                 // The replica that ran it records its end just before this one claims it.
-                new JobStore(properties).save(running.succeeded(new TrainingJob.Result("demand", 1, null, 1, null),
+                new JobStore(properties).save(running.succeeded(new TrainingJob.Result("demand", 1, null, 1, null, 0),
                         started.plusSeconds(5)));
                 return super.claim(id);
             }

@@ -83,6 +83,22 @@ class TrainingPlanTest {
         assertThat(none.data().seasonalPeriod()).isEqualTo(1);
     }
 
+    @Test
+    void gapsInTheDataAreFilledAndCounted() {
+        var values = JsonNodeFactory.instance.arrayNode();
+        for (int t = 0; t < 100; t++) {
+            if (t % 10 == 3) {
+                values.addNull();
+            } else {
+                values.add(50 + Math.sin(t * 0.3));
+            }
+        }
+        TrainingPlan plan = TrainingPlan.of(new TrainingRequest("m",
+                new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, 1), null, null),
+                PARSER, ENGINE, limits(512, 4, 2048, null));
+        assertThat(plan.filled()).isEqualTo(10);
+    }
+
     private static TrainingProperties limits(int hidden, int layers, int window, DataSize memory) {
         return new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, hidden, layers, window, memory);
     }

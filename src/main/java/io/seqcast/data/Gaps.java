@@ -1,0 +1,74 @@
+package io.seqcast.data;
+
+import io.seqcast.engine.InvalidInputException;
+
+/**
+ * Fills missing values (NaN here, {@code null} or an empty CSV cell in a request) of one series in
+ * place: from one season earlier (or later) where there is a season and that value is known, else by
+ * linear interpolation between the known neighbours, else (at either end) the nearest known value. A
+ * series with more than a fifth of a feature missing is refused: filling would invent its shape.
+ */
+final class Gaps {
+
+    static final double MAX_MISSING_SHARE = 0.2;
+
+    private Gaps() {}
+
+    /** Fills {@code values} in place and returns how many values were filled. */
+    static int fill(float[][] values, int season, String at, String series) {
+        int filled = 0;
+        int features = values[0].length;
+        for (int f = 0; f < features; f++) {
+            int missing = 0;
+            for (float[] row : values) {
+                missing += Float.isNaN(row[f]) ? 1 : 0;
+            }
+            if (missing == 0) {
+                continue;
+            }
+            if (missing > MAX_MISSING_SHARE * values.length) {
+                throw new InvalidInputException(at, String.format("series %s%s: %d of %d values are missing; at most"
+                        + " %d %% may be, to be filled", series, features > 1 ? ", feature " + f : "", missing,
+                        values.length, Math.round(MAX_MISSING_SHARE * 100)));
+            }
+            boolean[] known = new boolean[values.length];
+            for (int t = 0; t < values.length; t++) {
+                known[t] = !Float.isNaN(values[t][f]);
+            }
+            for (int t = 0; t < values.length; t++) {
+                if (!known[t]) {
+                    values[t][f] = estimate(values, known, t, f, season);
+                    filled++;
+                }
+            }
+        }
+        return filled;
+    }
+
+    private static float estimate(float[][] values, boolean[] known, int t, int f, int season) {
+        if (season > 1) {
+            if (t - season >= 0 && known[t - season]) {
+                return values[t - season][f];
+            }
+            if (t + season < values.length && known[t + season]) {
+                return values[t + season][f];
+            }
+        }
+        int before = t - 1;
+        while (before >= 0 && !known[before]) {
+            before--;
+        }
+        int after = t + 1;
+        while (after < values.length && !known[after]) {
+            after++;
+        }
+        if (before < 0) {
+            return values[after][f];
+        }
+        if (after >= values.length) {
+            return values[before][f];
+        }
+        double share = (double) (t - before) / (after - before);
+        return (float) (values[before][f] + share * (values[after][f] - values[before][f]));
+    }
+}
