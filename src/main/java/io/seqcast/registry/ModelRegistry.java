@@ -2,32 +2,20 @@ package io.seqcast.registry;
 
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
-import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.storage.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,10 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <root>/<model>/aliases.json} the aliases. Versions are immutable and numbered 1, 2, 3...
  *
  * <p>Publishing stages the model in {@code <root>/.staging}, flushes it, and renames it into place
- * atomically while holding a lock on {@code <root>/.lock} (a file lock, so that several processes on
- * one folder also get distinct numbers): a reader sees a whole version or none, and a crash leaves at
- * most a staging folder. A publication holds a file lock on its staging folder's {@code .lock} file
- * while it works, so a replica that starts removes only leftovers whose owner is gone.
+ * atomically under the registry lock ({@link RegistryFolder}, shared by the processes on one folder):
+ * a reader sees a whole version or none, and a crash leaves at most a staging folder, which the next
+ * replica to start removes once its owner is gone.
  *
  * <p>Numbers are never reused: {@code <root>/<model>/.high-water} keeps the highest number ever
  * given, so deleting the newest version and publishing again gives a new number, and no replica can
@@ -53,8 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ModelRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final String STAGING = ".staging";
-    private static final String LOCK = ".lock";
     private static final String ALIASES = "aliases.json";
     private static final String HIGH_WATER = ".high-water";
     public static final String DEFAULT_ALIAS = "production";
@@ -63,101 +48,41 @@ public class ModelRegistry {
     private final Path root;
     private final SequenceEngine engine;
     private final ApplicationEventPublisher events;
-    /**
-     * One lock per registry folder and JVM: a JVM may not hold two file locks on the same file, so
-     * registries on one folder within a process (tests, embedded use) queue here before the file lock.
-     */
-    private static final Map<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
-
-    private final ReentrantLock processLock;
-    /**
-     * Verification results by version folder and the size and time of its files: versions are
-     * immutable, so a forecast does not re-hash the parameters on every request, while a file altered on
-     * disk changes its stamp and is checked again.
-     */
-    private final Map<Path, Verified> verified = new ConcurrentHashMap<>();
-
-    private record Verified(String stamp, ModelManifest manifest, String problem) {}
+    private final RegistryFolder folder;
+    private final VerifiedVersions verified;
 
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
-        this.processLock = PROCESS_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
+        this.folder = new RegistryFolder(root);
         this.engine = engine;
+        this.verified = new VerifiedVersions(engine);
         this.events = events;
-        try {
-            Files.createDirectories(root.resolve(STAGING));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the registry folder " + root, e);
-        }
-        locked(() -> {
-            removeStagingLeftovers();
+        folder.locked(() -> {
+            folder.removeStagingLeftovers();
             return null;
         });
-    }
-
-    /**
-     * What crashed publications, deletions and alias writes left in staging. Under the registry lock
-     * only a publication still in progress (its owner holding the lock on its {@code .lock} file) can
-     * have files there; everything else is stale.
-     */
-    private void removeStagingLeftovers() {
-        Path staging = root.resolve(STAGING);
-        try (Stream<Path> entries = Files.list(staging)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                Path lockFile = name.endsWith(".lock") ? entry : staging.resolve(name + ".lock");
-                if (Files.exists(lockFile) && ownerAlive(lockFile)) {
-                    continue;
-                }
-                log.warn("Removing leftover of an interrupted publication: {}", name);
-                deleteRecursively(entry);
-                if (!name.endsWith(".lock")) {
-                    deleteRecursively(lockFile);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the registry's staging folder", e);
-        }
-    }
-
-    /** Whether some process (this one included) still holds the lock on a publication's lock file. */
-    private static boolean ownerAlive(Path lockFile) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            return true;
-        } catch (NoSuchFileException gone) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     /** Saves {@code model} as the next version of {@code name}; returns its number. */
     public int publish(String name, ForecastModel model) {
         ModelName.require(name, "model");
         String id = UUID.randomUUID().toString();
-        Path staged = root.resolve(STAGING).resolve(id);
-        Path lockFile = root.resolve(STAGING).resolve(id + ".lock");
+        Path staged = folder.staging().resolve(id);
+        Path lockFile = folder.staging().resolve(id + ".lock");
         // Created and locked under the registry lock, so a starting replica never sees it unlocked.
-        StagingClaim claim = locked(() -> StagingClaim.take(lockFile));
+        RegistryFolder.StagingClaim claim = folder.locked(() -> RegistryFolder.StagingClaim.take(lockFile));
         try (claim) {
             try {
                 Files.createDirectories(staged);
                 model.save(staged);
                 DurableFiles.forceDirectory(staged);
-                int version = locked(() -> {
+                int version = folder.locked(() -> {
                     Path modelDirectory = root.resolve(name);
-                    createDirectories(modelDirectory);
+                    RegistryFolder.createDirectories(modelDirectory);
                     int next = Math.max(highWater(name),
                             versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
                     writeHighWater(name, next);
-                    move(staged, modelDirectory.resolve(Integer.toString(next)));
+                    RegistryFolder.move(staged, modelDirectory.resolve(Integer.toString(next)));
                     DurableFiles.forceDirectory(modelDirectory);
                     return next;
                 });
@@ -168,9 +93,9 @@ public class ModelRegistry {
                 throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
             } finally {
                 if (Files.exists(staged)) {
-                    deleteRecursively(staged);
+                    RegistryFolder.deleteRecursively(staged);
                 }
-                deleteRecursively(lockFile);
+                RegistryFolder.deleteRecursively(lockFile);
             }
         }
     }
@@ -188,31 +113,10 @@ public class ModelRegistry {
     /** Written before the version appears: a crash in between skips a number, never reuses one. */
     private void writeHighWater(String name, int version) {
         try {
-            DurableFiles.write(root.resolve(name).resolve(HIGH_WATER), root.resolve(STAGING),
+            DurableFiles.write(root.resolve(name).resolve(HIGH_WATER), folder.staging(),
                     Integer.toString(version).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the version number of model '" + name + "'", e);
-        }
-    }
-
-    /** A publication's hold on its staging folder: a file lock that dies with its process. */
-    private record StagingClaim(FileChannel channel, FileLock lock) implements AutoCloseable {
-        static StagingClaim take(Path lockFile) {
-            try {
-                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return new StagingClaim(channel, channel.lock());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot claim a staging folder", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log.debug("Releasing a staging claim: {}", e.getMessage());
-            }
         }
     }
 
@@ -266,7 +170,7 @@ public class ModelRegistry {
     private VersionInfo describe(String name, int version, Map<String, Integer> aliases) {
         List<String> pointing = aliases.entrySet().stream().filter(e -> e.getValue() == version)
                 .map(Map.Entry::getKey).sorted().toList();
-        Verified check = check(name, version);
+        VerifiedVersions.Verified check = check(name, version);
         return new VersionInfo(version, check.problem() == null, check.problem(), pointing, check.manifest());
     }
 
@@ -275,34 +179,8 @@ public class ModelRegistry {
         return check(name, version).problem();
     }
 
-    private Verified check(String name, int version) {
-        Path directory = versionDirectory(name, version);
-        String stamp = stamp(directory);
-        Verified known = verified.get(directory);
-        if (known != null && known.stamp().equals(stamp)) {
-            return known;
-        }
-        Verified fresh;
-        try {
-            fresh = new Verified(stamp, engine.readManifest(directory), null);
-        } catch (ModelLoadException e) {
-            fresh = new Verified(stamp, null, e.getMessage());
-        }
-        verified.put(directory, fresh);
-        return fresh;
-    }
-
-    private static String stamp(Path directory) {
-        StringBuilder stamp = new StringBuilder();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                stamp.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
-            }
-        } catch (IOException e) {
-            return "unreadable";
-        }
-        return stamp.toString();
+    private VerifiedVersions.Verified check(String name, int version) {
+        return verified.check(versionDirectory(name, version));
     }
 
     /** Loads a version into memory; the caller owns (and closes) the model. */
@@ -346,17 +224,17 @@ public class ModelRegistry {
 
     public void delete(String name, int version) {
         requireVersion(name, version);
-        locked(() -> {
+        folder.locked(() -> {
             requireVersion(name, version);
             for (Map.Entry<String, Integer> alias : aliases(name).entrySet()) {
                 if (alias.getValue() == version) {
                     throw new RegistryException.VersionInUse(name, version, alias.getKey());
                 }
             }
-            Path doomed = root.resolve(STAGING).resolve("deleted-" + UUID.randomUUID());
-            move(versionDirectory(name, version), doomed);
-            verified.remove(versionDirectory(name, version));
-            deleteRecursively(doomed);
+            Path doomed = folder.staging().resolve("deleted-" + UUID.randomUUID());
+            RegistryFolder.move(versionDirectory(name, version), doomed);
+            verified.forget(versionDirectory(name, version));
+            RegistryFolder.deleteRecursively(doomed);
             return null;
         });
         log.info("Deleted version {} of model '{}'", version, name);
@@ -378,7 +256,7 @@ public class ModelRegistry {
     public void setAlias(String name, String alias, int version) {
         ModelName.require(alias, "alias");
         requireVersion(name, version);
-        locked(() -> {
+        folder.locked(() -> {
             // Checked under the lock: a version deleted meanwhile never gets an alias.
             requireVersion(name, version);
             String broken = verify(name, version);
@@ -395,7 +273,7 @@ public class ModelRegistry {
     public void deleteAlias(String name, String alias) {
         requireModel(name);
         ModelName.require(alias, "alias");
-        locked(() -> {
+        folder.locked(() -> {
             Map<String, Integer> aliases = new TreeMap<>(aliases(name));
             if (aliases.remove(alias) == null) {
                 throw new RegistryException.VersionNotFound(name, "alias '" + alias + "'");
@@ -407,12 +285,12 @@ public class ModelRegistry {
 
     /** Whether a new version could be written now (for readiness). */
     public boolean writable() {
-        return Files.isDirectory(root.resolve(STAGING)) && Files.isWritable(root.resolve(STAGING));
+        return Files.isDirectory(folder.staging()) && Files.isWritable(folder.staging());
     }
 
     private void writeAliases(String name, Map<String, Integer> aliases) {
         try {
-            DurableFiles.write(root.resolve(name).resolve(ALIASES), root.resolve(STAGING), JSON.writeValueAsBytes(aliases));
+            DurableFiles.write(root.resolve(name).resolve(ALIASES), folder.staging(), JSON.writeValueAsBytes(aliases));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aliases of model '" + name + "'", e);
         }
@@ -452,48 +330,4 @@ public class ModelRegistry {
         return versions;
     }
 
-    /** Runs {@code action} holding this process's lock and the registry's file lock. */
-    private <T> T locked(Supplier<T> action) {
-        processLock.lock();
-        try (FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-            return action.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the registry", e);
-        } finally {
-            processLock.unlock();
-        }
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IllegalStateException("the registry folder must support atomic renames", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move a registry folder into place", e);
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a registry folder", e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not remove {}: {}", path.getFileName(), e.getMessage());
-        }
-    }
 }
