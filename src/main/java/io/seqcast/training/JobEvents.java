@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Delivers a job's changes to its subscribers off the training thread: publishing only hands the
  * change over, so a slow or stalled subscriber never slows a job. Each delivery carries the job as it
  * now stands with only the epochs that subscriber has not yet been sent in {@code lossHistory}; a
- * subscriber that falls behind gets the latest state once, with every epoch it missed.
+ * subscriber that falls behind gets the latest state once, with every epoch it missed. A job another
+ * replica runs is followed through the shared job folder instead.
  */
 final class JobEvents implements AutoCloseable {
 
@@ -25,6 +30,11 @@ final class JobEvents implements AutoCloseable {
 
     private final Map<String, List<Subscription>> byJob = new ConcurrentHashMap<>();
     private final ExecutorService delivery;
+    private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "job-followers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     JobEvents() {
         AtomicInteger threads = new AtomicInteger();
@@ -51,6 +61,32 @@ final class JobEvents implements AutoCloseable {
         return () -> remove(id, subscription);
     }
 
+    /**
+     * Follows a job another replica runs through the shared job folder ({@code read}), twice a second,
+     * sending each change with only the epochs not sent before, until the job ends.
+     */
+    Runnable follow(TrainingJob current, int alreadySent, Consumer<TrainingJob> subscriber, Supplier<TrainingJob> read) {
+        AtomicReference<TrainingJob> last = new AtomicReference<>(current);
+        AtomicInteger sent = new AtomicInteger(alreadySent);
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        task.set(followers.scheduleWithFixedDelay(() -> {
+            try {
+                TrainingJob now = read.get();
+                if (!now.equals(last.getAndSet(now))) {
+                    int from = Math.min(sent.get(), now.lossHistory().size());
+                    sent.set(now.lossHistory().size());
+                    subscriber.accept(now.withLossHistory(now.lossHistory().subList(from, now.lossHistory().size())));
+                }
+                if (now.status().finished()) {
+                    task.get().cancel(false);
+                }
+            } catch (RuntimeException e) {
+                task.get().cancel(false);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS));
+        return () -> task.get().cancel(false);
+    }
+
     /** Hands a change to every subscriber of the job; never blocks on them. */
     void publish(TrainingJob job) {
         for (Subscription subscription : byJob.getOrDefault(job.id(), List.of())) {
@@ -70,6 +106,7 @@ final class JobEvents implements AutoCloseable {
 
     @Override
     public void close() {
+        followers.shutdownNow();
         delivery.shutdownNow();
     }
 

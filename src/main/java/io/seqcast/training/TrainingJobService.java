@@ -10,7 +10,6 @@ import io.seqcast.engine.TrainingFailedException;
 import io.seqcast.engine.TrainingListener;
 import io.seqcast.registry.ModelRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,14 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +49,6 @@ public class TrainingJobService implements DisposableBean {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final ThreadPoolExecutor executor;
-    private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "job-followers");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final JobEvents events = new JobEvents();
@@ -184,31 +174,9 @@ public class TrainingJobService implements DisposableBean {
     public Runnable subscribe(String id, int alreadySent, Consumer<TrainingJob> subscriber) {
         TrainingJob current = get(id);
         if (!store.owns(id) && !current.status().finished()) {
-            return followElsewhere(id, current, alreadySent, subscriber);
+            return events.follow(current, alreadySent, subscriber, () -> get(id));
         }
         return events.subscribe(id, alreadySent, subscriber, () -> get(id));
-    }
-
-    private Runnable followElsewhere(String id, TrainingJob current, int alreadySent, Consumer<TrainingJob> subscriber) {
-        AtomicReference<TrainingJob> last = new AtomicReference<>(current);
-        AtomicInteger sent = new AtomicInteger(alreadySent);
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-        task.set(followers.scheduleWithFixedDelay(() -> {
-            try {
-                TrainingJob now = get(id);
-                if (!now.equals(last.getAndSet(now))) {
-                    int from = Math.min(sent.get(), now.lossHistory().size());
-                    sent.set(now.lossHistory().size());
-                    subscriber.accept(now.withLossHistory(now.lossHistory().subList(from, now.lossHistory().size())));
-                }
-                if (now.status().finished()) {
-                    task.get().cancel(false);
-                }
-            } catch (RuntimeException e) {
-                task.get().cancel(false);
-            }
-        }, 500, 500, TimeUnit.MILLISECONDS));
-        return () -> task.get().cancel(false);
     }
 
     public boolean writable() {
@@ -357,7 +325,6 @@ public class TrainingJobService implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
-        followers.shutdownNow();
         events.close();
         executor.shutdownNow();
         for (TrainingJob job : store.all()) {
