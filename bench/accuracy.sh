@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Accuracy of the defaults against R's forecast package on every univariate series of bench/data, with the
-# season given and without any hint, and the ablations (network alone, classical comb alone).
-# Usage: bench/accuracy.sh [seeds=3]; writes bench/results/accuracy-<date>.txt.
+# season given and without any hint, and the ablations (network alone, classical comb alone); then the
+# storm-track split against linear extrapolation (needs ../shared/data/storms-1975-2010.csv).
+# Usage: bench/accuracy.sh [seeds=3] [storms csv]; writes bench/results/accuracy-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds=${1:-3}
+storms=${2:-../shared/data/storms-1975-2010.csv}
 mkdir -p bench/results
 out="bench/results/accuracy-$(date -u +%Y-%m-%d).txt"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
@@ -13,5 +15,11 @@ out="bench/results/accuracy-$(date -u +%Y-%m-%d).txt"
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.seqcast.engine.internal.AccuracyBenchmark \
     bench/data "$seeds" 2>&1 | grep -v -E ' (INFO|WARN) |Warning:'
+  if [ -f "$storms" ]; then
+    java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.seqcast.engine.internal.StormBenchmark \
+      "$storms" "$seeds" 200 2>&1 | grep -v -E ' (INFO|WARN) |Warning:'
+  else
+    echo "# storm tracks skipped: $storms not found"
+  fi
 } | tee "$out"
 echo "written to $out"
