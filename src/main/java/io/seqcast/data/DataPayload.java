@@ -14,4 +14,13 @@ public record DataPayload(
         List<SeriesPayload> series,
         List<TrajectoryPayload> trajectories,
         @Schema(description = "Season length in steps (12 for monthly data); derived from the series'"
-                + " frequency when omitted, 1 for none", example = "12") Integer seasonality) {}
+                + " frequency when omitted, 1 for none", example = "12") Integer seasonality,
+        @Schema(description = "Trajectories whose x and y are longitude and latitude in degrees: validation"
+                + " errors are then great-circle kilometres") Boolean geographic) {
+
+    /** Data without the geographic flag. */
+    public DataPayload(List<String> features, List<SeriesPayload> series, List<TrajectoryPayload> trajectories,
+            Integer seasonality) {
+        this(features, series, trajectories, seasonality, null);
+    }
+}

@@ -43,6 +43,10 @@ public class PayloadParser {
                     : "either a non-empty series or a non-empty trajectories array is expected");
         }
         ParsedData parsed = hasSeries ? series(payload, pointer) : trajectories(payload, pointer);
+        if (Boolean.TRUE.equals(payload.geographic()) && hasSeries) {
+            throw new InvalidInputException(pointer + "/geographic", "geographic applies to trajectories (x longitude,"
+                    + " y latitude), not to series");
+        }
         if (payload.seasonality() != null && (payload.seasonality() < 1 || payload.seasonality() > 10_000)) {
             throw new InvalidInputException(pointer + "/seasonality",
                     "seasonality must be between 1 and 10000 (1 for none), was " + payload.seasonality());
@@ -87,6 +91,7 @@ public class PayloadParser {
         requireCount(tracks.size(), pointer + "/trajectories");
         Boolean hasZ = null;
         Boolean hasT = null;
+        boolean geographic = Boolean.TRUE.equals(payload.geographic());
         List<Sequence> sequences = new ArrayList<>(tracks.size());
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < tracks.size(); i++) {
@@ -123,6 +128,10 @@ public class PayloadParser {
                 if (hasT) {
                     values[p][f] = number(point.t(), pointAt + "/t");
                 }
+                if (geographic && (Math.abs(values[p][1]) > 90 || values[p][0] < -180 || values[p][0] > 360)) {
+                    throw new InvalidInputException(pointAt, "a geographic point has x (longitude) in [-180, 360] and"
+                            + " y (latitude) in [-90, 90]; got x " + values[p][0] + ", y " + values[p][1]);
+                }
             }
             sequences.add(new Sequence(id, values));
         }
@@ -136,7 +145,8 @@ public class PayloadParser {
         int season = payload.seasonality() == null ? 1 : payload.seasonality();
         List<Timing> timing = new ArrayList<>();
         sequences.forEach(s -> timing.add(null));
-        return new ParsedData(new SequenceData(SequenceKind.TRAJECTORY, features, sequences, season), timing, 0);
+        return new ParsedData(new SequenceData(SequenceKind.TRAJECTORY, features, sequences, season, geographic), timing,
+                0);
     }
 
     private void checkFeatures(List<String> features, String at) {

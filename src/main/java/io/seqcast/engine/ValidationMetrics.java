@@ -10,5 +10,17 @@ package io.seqcast.engine;
  * @param mase mean absolute error scaled by the in-sample (training part) error of the seasonal naive
  *     forecast, or of the naive forecast when the data has no season; below 1 beats that benchmark
  * @param windows validation windows evaluated
+ * @param displacement for trajectories, the distance of predicted from true points; null for series
  */
-public record ValidationMetrics(double rmse, double mae, double smape, double mase, int windows) {}
+public record ValidationMetrics(double rmse, double mae, double smape, double mase, int windows,
+        DisplacementErrors displacement) {
+
+    /** The metrics of a series model, or of a trajectory model before displacement is known. */
+    public ValidationMetrics(double rmse, double mae, double smape, double mase, int windows) {
+        this(rmse, mae, smape, mase, windows, null);
+    }
+
+    public ValidationMetrics withDisplacement(DisplacementErrors errors) {
+        return new ValidationMetrics(rmse, mae, smape, mase, windows, errors);
+    }
+}

@@ -59,7 +59,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         if (given != null || data.seasonalPeriod() > 1 || data.kind() != SequenceKind.SERIES) {
             return data;
         }
-        return new SequenceData(data.kind(), data.features(), data.sequences(), Seasons.detect(data));
+        return new SequenceData(data.kind(), data.features(), data.sequences(), Seasons.detect(data), data.geographic());
     }
 
     private static ModelSpec spec(SpecPayload payload, SequenceData data) {

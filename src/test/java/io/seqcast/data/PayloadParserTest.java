@@ -71,6 +71,22 @@ class PayloadParserTest {
     }
 
     @Test
+    void geographicTrajectoriesAreFlaggedAndTheirCoordinatesChecked() {
+        ParsedData parsed = parser.parse(payload("""
+                {"geographic": true, "trajectories": [{"points": [{"x": -79, "y": 27.5}, {"x": -79.2, "y": 28.5}]}]}"""),
+                "/data");
+        assertThat(parsed.data().geographic()).isTrue();
+        assertRefused("""
+                {"geographic": true, "trajectories": [{"points": [{"x": -79, "y": 27.5}, {"x": -79, "y": 95}]}]}""",
+                "/data/trajectories/0/points/1");
+        assertRefused("""
+                {"geographic": true, "series": [{"values": [1, 2, 3]}]}""", "/data/geographic");
+        assertThat(parser.parse(payload("""
+                {"trajectories": [{"points": [{"x": 500, "y": 500}, {"x": 501, "y": 502}]}]}"""), "/data").data()
+                .geographic()).isFalse();
+    }
+
+    @Test
     void multivariateSeriesNeedOneNumberPerFeature() {
         ParsedData parsed = parser.parse(payload("""
                 {"features": ["x", "y"], "series": [{"values": [[1, 2], [3, 4]]}]}"""), "/data");

@@ -1,6 +1,8 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.DisplacementErrors;
 import io.seqcast.engine.ValidationMetrics;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Forecast accuracy measures, in the data's own units. */
@@ -64,5 +66,52 @@ final class Accuracy {
                 smapePoints == 0 ? 0 : smape / smapePoints,
                 scaledPoints == 0 ? 0 : scaled / scaledPoints,
                 forecasts.size());
+    }
+
+    private static final double EARTH_RADIUS_KM = 6371.0;
+    private static final String TIME_FEATURE = "t";
+
+    /**
+     * Per-step distance of forecast from actual points over the spatial features (all but {@code t}):
+     * great-circle kilometres when {@code geographic} (x longitude, y latitude, in degrees).
+     */
+    static DisplacementErrors displacement(List<float[][]> forecasts, List<float[][]> actuals, List<String> features,
+            boolean geographic) {
+        int steps = forecasts.get(0).length;
+        double[] sums = new double[steps];
+        int x = features.indexOf("x");
+        int y = features.indexOf("y");
+        for (int n = 0; n < forecasts.size(); n++) {
+            for (int k = 0; k < steps; k++) {
+                float[] p = forecasts.get(n)[k];
+                float[] a = actuals.get(n)[k];
+                sums[k] += geographic ? greatCircleKm(p[y], p[x], a[y], a[x]) : euclidean(p, a, features);
+            }
+        }
+        List<Double> perStep = new ArrayList<>(steps);
+        double total = 0;
+        for (int k = 0; k < steps; k++) {
+            perStep.add(sums[k] / forecasts.size());
+            total += sums[k] / forecasts.size();
+        }
+        return new DisplacementErrors(geographic ? "km" : "data units", total / steps, perStep.get(steps - 1), perStep);
+    }
+
+    static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double h = Math.pow(Math.sin((p2 - p1) / 2), 2)
+                + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static double euclidean(float[] p, float[] a, List<String> features) {
+        double sum = 0;
+        for (int f = 0; f < features.size(); f++) {
+            if (!TIME_FEATURE.equals(features.get(f))) {
+                sum += (p[f] - a[f]) * (double) (p[f] - a[f]);
+            }
+        }
+        return Math.sqrt(sum);
     }
 }

@@ -13,6 +13,7 @@ import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
 import io.seqcast.engine.TrainingCancelledException;
 import io.seqcast.engine.TrainingFailedException;
 import io.seqcast.engine.TrainingListener;
@@ -241,7 +242,10 @@ final class TrainingRun {
                 scales.add(scale);
             }
         }
-        return Accuracy.of(forecasts, actuals, scales);
+        ValidationMetrics metrics = Accuracy.of(forecasts, actuals, scales);
+        return data.kind() == SequenceKind.TRAJECTORY
+                ? metrics.withDisplacement(Accuracy.displacement(forecasts, actuals, data.features(), data.geographic()))
+                : metrics;
     }
 
     /** The trained network's forecast from the window that ends before {@code origin} of one sequence. */

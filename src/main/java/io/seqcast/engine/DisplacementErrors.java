@@ -1,0 +1,20 @@
+package io.seqcast.engine;
+
+import java.util.List;
+
+/**
+ * How far a trajectory model's predicted points land from the true ones on the validation split: the
+ * Euclidean distance over the spatial coordinates, or the great-circle distance in kilometres for
+ * longitude/latitude data.
+ *
+ * @param unit {@code km}, or {@code data units}
+ * @param ade average displacement error over every predicted step
+ * @param fde final displacement error: at the last predicted step
+ * @param perStep mean error at each step ahead, the first step first
+ */
+public record DisplacementErrors(String unit, double ade, double fde, List<Double> perStep) {
+
+    public DisplacementErrors {
+        perStep = List.copyOf(perStep);
+    }
+}
