@@ -15,16 +15,15 @@ import java.util.Map;
  * Chooses what a model forecasts with by rolling-origin validation, and combines the chosen members at
  * forecast time. Candidates: the network (scored only on origins it did not train on) and the classical
  * baselines, each refitted on the history before every origin. Every equal-weight combination of the
- * four best candidates is scored on the same origins; the lowest mean MASE wins, a single forecaster
+ * candidates (at most 127) is scored on the same origins; the lowest mean MASE wins, a single forecaster
  * only by a margin.
  */
 final class Blending {
 
     /** Series scored, at most (evenly spread): bounds the cost for global models of many series. */
     private static final int MAX_SERIES = 256;
-    /** Origins per series, at most, the latest first, half a horizon apart. */
-    private static final int MAX_ORIGINS = 6;
-    private static final int TOP = 4;
+    /** Origins per series, at most, the latest first, a quarter of a horizon apart. */
+    private static final int MAX_ORIGINS = 10;
     /**
      * A forecaster is chosen alone only if it beats every combination by this margin on validation: a few
      * origins reward noise, and combinations carry over better (M4). On bench/data penalties of 5, 10 and
@@ -67,7 +66,7 @@ final class Blending {
             int length = values.length;
             // The network only where it did not train; baselines, refitted per origin, need only some history.
             int lowest = networkScored ? split.trainingEnd()[i] : Math.max(MIN_HISTORY, 2 * period);
-            int stride = Math.max(1, horizon / 2);
+            int stride = Math.max(1, horizon / 4);
             for (int c = 0, origin = length - horizon; c < MAX_ORIGINS && origin >= lowest; c++, origin -= stride) {
                 origins++;
                 float[][] networkForecast = networkScored ? network.at(i, origin) : null;
@@ -101,7 +100,7 @@ final class Blending {
             ranked[c] = c;
         }
         Arrays.sort(ranked, Comparator.comparingDouble(c -> scores.get(candidates.get(c))));
-        int top = Math.min(TOP, ranked.length);
+        int top = ranked.length; // every candidate, in rank order so that ties go to the better ones
         int[] best = null;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int size = 1; size <= top; size++) {
