@@ -13,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiKeysTest {
@@ -46,30 +50,49 @@ class ApiKeysTest {
     }
 
     @Test
-    void replicasStartingTogetherEndWithOneGeneratedKey() throws Exception {
-        for (int round = 0; round < 20; round++) {
-            Path file = folder.resolve("round-" + round + "/admin-key.sha256");
-            int replicas = 4;
-            CyclicBarrier start = new CyclicBarrier(replicas);
-            ExecutorService pool = Executors.newFixedThreadPool(replicas);
-            try {
-                List<Future<ApiKeys>> started = new ArrayList<>();
-                for (int i = 0; i < replicas; i++) {
-                    started.add(pool.submit(() -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return new ApiKeys(new SecurityProperties(true, List.of(), file));
-                    }));
+    void replicasStartingTogetherEndWithOneGeneratedKeyThatEveryOneAccepts() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(ApiKeys.class);
+        ListAppender<ILoggingEvent> printed = new ListAppender<>();
+        printed.start();
+        logger.addAppender(printed);
+        try {
+            for (int round = 0; round < 20; round++) {
+                printed.list.clear();
+                Path file = folder.resolve("round-" + round + "/admin-key.sha256");
+                List<ApiKeys> replicas = startTogether(4, file);
+                assertThat(printed.list).as("the key is printed once, by the replica that made it").hasSize(1);
+                String key = printed.list.get(0).getArgumentArray()[0].toString();
+                for (ApiKeys replica : replicas) {
+                    assertThat(replica.holderOf(key)).map(ApiKeyPrincipal::role).contains(Role.ADMIN);
                 }
-                for (Future<ApiKeys> replica : started) {
-                    replica.get(30, TimeUnit.SECONDS);
+                assertThat(Files.readString(file).strip()).isEqualTo(HexFormat.of().formatHex(ApiKeys.sha256(key)));
+                try (var files = Files.list(file.getParent())) {
+                    assertThat(files).as("no temp files left").containsExactly(file);
                 }
-            } finally {
-                pool.shutdownNow();
             }
-            assertThat(Files.readString(file).strip()).matches("[0-9a-f]{64}");
-            try (var files = Files.list(file.getParent())) {
-                assertThat(files).as("no temp files left").containsExactly(file);
+        } finally {
+            logger.detachAppender(printed);
+        }
+    }
+
+    private static List<ApiKeys> startTogether(int replicas, Path file) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(replicas);
+        ExecutorService pool = Executors.newFixedThreadPool(replicas);
+        try {
+            List<Future<ApiKeys>> started = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                started.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return new ApiKeys(new SecurityProperties(true, List.of(), file));
+                }));
             }
+            List<ApiKeys> keys = new ArrayList<>();
+            for (Future<ApiKeys> replica : started) {
+                keys.add(replica.get(30, TimeUnit.SECONDS));
+            }
+            return keys;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
