@@ -22,7 +22,10 @@ import java.util.Map;
  * 1975-2000, and for the storms of 2001-2010 every origin with 8 points (48 h) of history and 8 ahead;
  * great-circle error at +24 h and +48 h of the trained trajectory model (x = longitude, y = latitude)
  * against linear extrapolation of the last 12 h, in one run. Arguments: [csv, default
- * ../shared/data/storms-1975-2010.csv] [seeds, default 1] [epochs, default 60].
+ * ../shared/data/storms-1975-2010.csv] [seeds, default 1] [epochs, default 60]. For tuning, system
+ * properties {@code hidden}, {@code layers}, {@code window}, {@code cell}, {@code lr}, {@code patience}
+ * override the model, and {@code project=true} trains and forecasts in kilometres (longitude scaled by
+ * the cosine of the latitude: each training track's first, each origin's last).
  */
 public final class StormBenchmark {
 
@@ -76,6 +79,14 @@ public final class StormBenchmark {
             }
         }
         System.out.printf("linear 12 h: +24 h %.1f km, +48 h %.1f km%n", linear[0], linear[1]);
+        boolean project = Boolean.getBoolean("project");
+        if (project) {
+            List<Sequence> projected = new ArrayList<>();
+            for (Sequence track : train) {
+                projected.add(new Sequence(track.id(), toKm(track.values(), track.values()[0][1])));
+            }
+            train = projected;
+        }
         SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), train, 1);
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
             for (int seed = 0; seed < seeds; seed++) {
@@ -84,9 +95,23 @@ public final class StormBenchmark {
                         .earlyStoppingPatience(Integer.getInteger("patience", 20))
                         .learningRate(Double.parseDouble(System.getProperty("lr", "0.005")));
                 try (ForecastModel model = engine.train(data, new ModelSpec(CellType.valueOf(System.getProperty("cell", "LSTM")),
-                        Integer.getInteger("hidden", 64), Integer.getInteger("layers", 1), 0, history, ahead),
+                        Integer.getInteger("hidden", 64), Integer.getInteger("layers", 1), 0,
+                        Integer.getInteger("window", history), ahead),
                         training.build(), TrainingListener.NONE)) {
-                    List<float[][]> forecasts = model.forecast(origins, ahead);
+                    List<float[][]> forecasts;
+                    if (project) {
+                        List<float[][]> inputs = new ArrayList<>();
+                        for (float[][] h : origins) {
+                            inputs.add(toKm(h, h[h.length - 1][1]));
+                        }
+                        forecasts = new ArrayList<>();
+                        List<float[][]> out = model.forecast(inputs, ahead);
+                        for (int k = 0; k < out.size(); k++) {
+                            forecasts.add(fromKm(out.get(k), origins.get(k)[origins.get(k).length - 1][1]));
+                        }
+                    } else {
+                        forecasts = model.forecast(origins, ahead);
+                    }
                     double[] network = new double[2];
                     for (int k = 0; k < origins.size(); k++) {
                         for (int lead : new int[] {4, 8}) {
@@ -100,6 +125,27 @@ public final class StormBenchmark {
                 }
             }
         }
+    }
+
+    /** Equirectangular kilometres around latitude {@code at}: longitude shrinks with its cosine. */
+    private static float[][] toKm(float[][] points, float at) {
+        double c = Math.cos(Math.toRadians(at));
+        float[][] out = new float[points.length][2];
+        for (int t = 0; t < points.length; t++) {
+            out[t][0] = (float) (points[t][0] * c * 111.2);
+            out[t][1] = (float) (points[t][1] * 111.2);
+        }
+        return out;
+    }
+
+    private static float[][] fromKm(float[][] points, float at) {
+        double c = Math.cos(Math.toRadians(at));
+        float[][] out = new float[points.length][2];
+        for (int t = 0; t < points.length; t++) {
+            out[t][0] = (float) (points[t][0] / (c * 111.2));
+            out[t][1] = (float) (points[t][1] / 111.2);
+        }
+        return out;
     }
 
     private static double km(double lat, double lon, float[] actual) {
