@@ -34,7 +34,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
-        ProblemDetail problem = invalid(e.getMessage(), e.field());
+        ProblemDetail problem = e.parameter() ? invalidParameter(e.getMessage(), e.field()) : invalid(e.getMessage(), e.field());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 

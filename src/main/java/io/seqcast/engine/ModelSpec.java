@@ -23,14 +23,14 @@ public record ModelSpec(CellType cell, int hiddenSize, int layers, double dropou
 
     public ModelSpec {
         if (cell == null) {
-            throw new InvalidInputException("/spec/cell", "cell is required: one of RNN, LSTM, GRU");
+            throw new InvalidInputException("spec.cell", "cell is required: one of RNN, LSTM, GRU");
         }
-        requireBetween("/spec/hiddenSize", "hiddenSize", hiddenSize, 1, MAX_HIDDEN_SIZE);
-        requireBetween("/spec/layers", "layers", layers, 1, MAX_LAYERS);
-        requireBetween("/spec/window", "window", window, 1, MAX_WINDOW);
-        requireBetween("/spec/horizon", "horizon", horizon, 1, MAX_HORIZON);
+        requireBetween("spec.hiddenSize", "hiddenSize", hiddenSize, 1, MAX_HIDDEN_SIZE);
+        requireBetween("spec.layers", "layers", layers, 1, MAX_LAYERS);
+        requireBetween("spec.window", "window", window, 1, MAX_WINDOW);
+        requireBetween("spec.horizon", "horizon", horizon, 1, MAX_HORIZON);
         if (!(dropout >= 0.0 && dropout < 1.0)) {
-            throw new InvalidInputException("/spec/dropout", "dropout must be in [0, 1), was " + dropout);
+            throw new InvalidInputException("spec.dropout", "dropout must be in [0, 1), was " + dropout);
         }
     }
 

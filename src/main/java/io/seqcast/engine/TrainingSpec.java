@@ -38,37 +38,37 @@ public record TrainingSpec(
             new TrainingSpec(200, 32, OptimizerType.ADAM, 0.005, 0.0, LossType.HUBER, 1.0, 0.0, 0.2, 20, true, 42L);
 
     public TrainingSpec {
-        ModelSpec.requireBetween("/training/epochs", "epochs", epochs, 1, MAX_EPOCHS);
-        ModelSpec.requireBetween("/training/batchSize", "batchSize", batchSize, 1, MAX_BATCH_SIZE);
+        ModelSpec.requireBetween("training.epochs", "epochs", epochs, 1, MAX_EPOCHS);
+        ModelSpec.requireBetween("training.batchSize", "batchSize", batchSize, 1, MAX_BATCH_SIZE);
         if (optimizer == null) {
             throw new InvalidInputException(
-                    "/training/optimizer", "optimizer is required: one of ADAM, SGD, RMSPROP, ADAGRAD");
+                    "training.optimizer", "optimizer is required: one of ADAM, SGD, RMSPROP, ADAGRAD");
         }
         if (loss == null) {
-            throw new InvalidInputException("/training/loss", "loss is required: one of MSE, MAE, HUBER");
+            throw new InvalidInputException("training.loss", "loss is required: one of MSE, MAE, HUBER");
         }
         if (!(learningRate > 0.0 && learningRate <= 10.0)) {
             throw new InvalidInputException(
-                    "/training/learningRate", "learningRate must be in (0, 10], was " + learningRate);
+                    "training.learningRate", "learningRate must be in (0, 10], was " + learningRate);
         }
         if (!(momentum >= 0.0 && momentum < 1.0)) {
-            throw new InvalidInputException("/training/momentum", "momentum must be in [0, 1), was " + momentum);
+            throw new InvalidInputException("training.momentum", "momentum must be in [0, 1), was " + momentum);
         }
         if (!(gradientClipNorm >= 0.0 && Double.isFinite(gradientClipNorm))) {
             throw new InvalidInputException(
-                    "/training/gradientClipNorm", "gradientClipNorm must be >= 0 (0 disables), was " + gradientClipNorm);
+                    "training.gradientClipNorm", "gradientClipNorm must be >= 0 (0 disables), was " + gradientClipNorm);
         }
         if (!(gradientClipValue >= 0.0 && Double.isFinite(gradientClipValue))) {
             throw new InvalidInputException(
-                    "/training/gradientClipValue",
+                    "training.gradientClipValue",
                     "gradientClipValue must be >= 0 (0 disables), was " + gradientClipValue);
         }
         if (!(validationFraction >= 0.0 && validationFraction <= 0.5)) {
             throw new InvalidInputException(
-                    "/training/validationFraction", "validationFraction must be in [0, 0.5], was " + validationFraction);
+                    "training.validationFraction", "validationFraction must be in [0, 0.5], was " + validationFraction);
         }
         ModelSpec.requireBetween(
-                "/training/earlyStoppingPatience", "earlyStoppingPatience", earlyStoppingPatience, 0, MAX_EPOCHS);
+                "training.earlyStoppingPatience", "earlyStoppingPatience", earlyStoppingPatience, 0, MAX_EPOCHS);
     }
 
     public static Builder builder() {

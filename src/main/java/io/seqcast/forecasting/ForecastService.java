@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.seqcast.api.Problems;
 import io.seqcast.data.DataPayload;
+import io.seqcast.data.EngineFields;
 import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.Timing;
@@ -69,6 +70,8 @@ class ForecastService {
                 }
             } catch (ForecastTimeoutException e) {
                 throw new ForecastTimedOut(limits.timeout());
+            } catch (InvalidInputException refused) {
+                throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
             requireFinite(forecasts, name, resolved);
             return new ForecastResponse(name, resolved, describe(parsed, forecasts));

@@ -4,6 +4,7 @@ import io.seqcast.api.RequiresRole;
 import io.seqcast.api.Role;
 import io.seqcast.data.CsvPayloads;
 import io.seqcast.engine.CellType;
+import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.LossType;
 import io.seqcast.engine.OptimizerType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,7 +83,23 @@ class TrainingJobController {
                 new SpecPayload(cell, hiddenSize, layers, dropout, window, horizon),
                 new TrainingPayload(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
                         gradientClipValue, validationFraction, earlyStoppingPatience, seed));
-        return submit(request);
+        try {
+            return submit(request);
+        } catch (InvalidInputException refused) {
+            throw inCsvTerms(refused);
+        }
+    }
+
+    /** A CSV request has no JSON: settings are query parameters, and the data is the body as a whole. */
+    private static InvalidInputException inCsvTerms(InvalidInputException refused) {
+        String field = refused.field();
+        if (field.startsWith("/spec/") || field.startsWith("/training/")) {
+            return refused.atParameter(field.substring(field.lastIndexOf('/') + 1));
+        }
+        if (field.equals("/data/seasonality")) {
+            return refused.atParameter("seasonality");
+        }
+        return field.startsWith("/data") ? refused.at("/csv") : refused;
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

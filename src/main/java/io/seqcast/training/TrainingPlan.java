@@ -1,5 +1,6 @@
 package io.seqcast.training;
 
+import io.seqcast.data.EngineFields;
 import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.engine.Defaults;
@@ -27,24 +28,30 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         }
         String model = ModelName.require(request.model(), "model");
         ParsedData parsed = parser.parse(request.data(), "/data");
-        SequenceData data = withSeason(parsed, request.data().seasonality());
-        ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
-                : request.spec(), data);
-        TrainingSpec training = training(request.training());
-        atMost("/training/epochs", "epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
-        atMost("/spec/hiddenSize", "hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
-        atMost("/spec/layers", "layers", spec.layers(), limits.maxLayers(), "max-layers");
-        atMost("/spec/window", "window", spec.window(), limits.maxWindow(), "max-window");
-        engine.check(data, spec, training);
-        long estimate = engine.estimateTrainingBytes(data, spec, training);
-        if (estimate > limits.memoryBudget()) {
-            throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
+        try {
+            SequenceData data = withSeason(parsed, request.data().seasonality());
+            ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
+                    : request.spec(), data);
+            TrainingSpec training = training(request.training());
+            atMost("training.epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
+            atMost("spec.hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
+            atMost("spec.layers", spec.layers(), limits.maxLayers(), "max-layers");
+            atMost("spec.window", spec.window(), limits.maxWindow(), "max-window");
+            engine.check(data, spec, training);
+            long estimate = engine.estimateTrainingBytes(data, spec, training);
+            if (estimate > limits.memoryBudget()) {
+                throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
+            }
+            return new TrainingPlan(model, data, spec, training, parsed.filled());
+        } catch (InvalidInputException refused) {
+            // The engine names its own fields; the request's are JSON pointers.
+            throw refused.at(EngineFields.pointer(refused.field(), "/data", parsed));
         }
-        return new TrainingPlan(model, data, spec, training, parsed.filled());
     }
 
-    private static void atMost(String field, String name, int value, int limit, String property) {
+    private static void atMost(String field, int value, int limit, String property) {
         if (value > limit) {
+            String name = field.substring(field.indexOf('.') + 1);
             throw new InvalidInputException(field, name + " must be between 1 and " + limit + " on this service"
                     + " (seqcast.training." + property + "), was " + value);
         }

@@ -91,6 +91,20 @@ class TrainingJobControllerTest {
     }
 
     @Test
+    void aCsvSubmissionIsToldAboutItsQueryParameterOrItsBodyNeverAJsonPointer() throws Exception {
+        given(jobs.submit(any())).willThrow(new InvalidInputException("/spec/horizon", "horizon must be between 1 and 1024"));
+        mvc.perform(post("/api/v1/training-jobs?model=demand&horizon=5000").contentType("text/csv").content("value\n1\n2\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].parameter").value("horizon"))
+                .andExpect(jsonPath("$.errors[0].pointer").doesNotExist());
+        org.mockito.Mockito.reset(jobs);
+        given(jobs.submit(any())).willThrow(new InvalidInputException("/data/series/0/values", "has 2 points"));
+        mvc.perform(post("/api/v1/training-jobs?model=demand").contentType("text/csv").content("value\n1\n2\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/csv"));
+    }
+
+    @Test
     void otherContentTypesAre415() throws Exception {
         mvc.perform(post("/api/v1/training-jobs").contentType(MediaType.APPLICATION_XML).content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())

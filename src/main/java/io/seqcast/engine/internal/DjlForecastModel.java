@@ -74,7 +74,7 @@ final class DjlForecastModel implements ForecastModel {
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         ModelSpec spec = manifest.spec();
         if (horizon < 1 || horizon > context.maxHorizon()) {
-            throw new InvalidInputException("/horizon",
+            throw new InvalidInputException("horizon",
                     "horizon must be between 1 and " + context.maxHorizon() + ", was " + horizon);
         }
         InputChecks.checkHistories(histories, scaling.features(), spec.window());

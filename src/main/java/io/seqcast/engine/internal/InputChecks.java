@@ -14,41 +14,41 @@ final class InputChecks {
 
     static void checkTrainingData(SequenceData data, ModelSpec spec) {
         if (data == null || data.features() == null || data.features().isEmpty()) {
-            throw new InvalidInputException("/data/features", "at least one feature is expected");
+            throw new InvalidInputException("features", "at least one feature is expected");
         }
         if (new HashSet<>(data.features()).size() != data.featureCount()) {
-            throw new InvalidInputException("/data/features", "feature names must be unique, got " + data.features());
+            throw new InvalidInputException("features", "feature names must be unique, got " + data.features());
         }
         if (data.sequences() == null || data.sequences().isEmpty()) {
-            throw new InvalidInputException("/data/series", "at least one series or trajectory is expected");
+            throw new InvalidInputException("sequences", "at least one series or trajectory is expected");
         }
         if (data.seasonalPeriod() < 1) {
             throw new InvalidInputException(
-                    "/data/seasonalPeriod", "seasonalPeriod must be >= 1 (1 for no season), was " + data.seasonalPeriod());
+                    "seasonalPeriod", "seasonalPeriod must be >= 1 (1 for no season), was " + data.seasonalPeriod());
         }
         int needed = spec.window() + spec.horizon();
         List<Sequence> sequences = data.sequences();
         for (int i = 0; i < sequences.size(); i++) {
             Sequence sequence = sequences.get(i);
-            String pointer = "/data/series/" + i;
+            String pointer = "sequences[" + i + "]";
             if (sequence == null || sequence.values() == null) {
                 throw new InvalidInputException(pointer, "series " + i + " has no values");
             }
             if (sequence.length() < needed) {
-                throw new InvalidInputException(pointer + "/values", "series '" + sequence.id() + "' has "
+                throw new InvalidInputException(pointer + ".values", "series '" + sequence.id() + "' has "
                         + sequence.length() + " points; training needs at least window + horizon = " + needed);
             }
-            checkValues(sequence.values(), data.featureCount(), pointer + "/values");
+            checkValues(sequence.values(), data.featureCount(), pointer + ".values");
         }
     }
 
     static void checkHistories(List<float[][]> histories, int featureCount, int window) {
         if (histories == null || histories.isEmpty()) {
-            throw new InvalidInputException("/series", "at least one series is expected");
+            throw new InvalidInputException("sequences", "at least one series is expected");
         }
         for (int i = 0; i < histories.size(); i++) {
             float[][] history = histories.get(i);
-            String pointer = "/series/" + i + "/values";
+            String pointer = "sequences[" + i + "].values";
             if (history == null || history.length < window) {
                 int length = history == null ? 0 : history.length;
                 throw new InvalidInputException(pointer, "series " + i + " has " + length
@@ -64,12 +64,12 @@ final class InputChecks {
             float[] row = values[t];
             if (row == null || row.length != featureCount) {
                 int found = row == null ? 0 : row.length;
-                throw new InvalidInputException(pointer + "/" + t,
+                throw new InvalidInputException(pointer + "[" + t + "]",
                         "point " + t + " has " + found + " features, expected " + featureCount);
             }
             for (int f = 0; f < featureCount; f++) {
                 if (!Float.isFinite(row[f])) {
-                    throw new InvalidInputException(featureCount == 1 ? pointer + "/" + t : pointer + "/" + t + "/" + f,
+                    throw new InvalidInputException(pointer + "[" + t + "][" + f + "]",
                             "point " + t + " is not a finite number (NaN, infinite or beyond float range): " + row[f]);
                 }
             }

@@ -152,7 +152,7 @@ final class Scaling {
 
     private static void requireVarying(double scale, String name, String what) {
         if (!(scale > 1e-12) || !Double.isFinite(scale)) {
-            throw new InvalidInputException("/data/features", what + " '" + name
+            throw new InvalidInputException("features", what + " '" + name
                     + "' is constant over the training part of the data; a constant carries no signal, remove it");
         }
     }

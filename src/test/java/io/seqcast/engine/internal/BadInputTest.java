@@ -38,7 +38,7 @@ class BadInputTest {
     @Test
     void aSeriesShorterThanWindowPlusHorizonIsRefusedForTraining() {
         assertRefused(() -> train(SequenceData.univariate(List.of(new Sequence("a", ScalingTest.column(1, 2, 3, 4, 5, 6, 7))), 1)),
-                "/data/series/0/values", "has 7 points; training needs at least window + horizon = 8");
+                "sequences[0].values", "has 7 points; training needs at least window + horizon = 8");
     }
 
     @Test
@@ -46,10 +46,10 @@ class BadInputTest {
         float[][] values = EngineTrainingTest.wave(20, 0, 1);
         values[13][0] = Float.NaN;
         assertRefused(() -> train(SequenceData.univariate(List.of(new Sequence("a", values)), 1)),
-                "/data/series/0/values/13", "not a finite number");
+                "sequences[0].values[13][0]", "not a finite number");
         values[13][0] = Float.POSITIVE_INFINITY;
         assertRefused(() -> train(SequenceData.univariate(List.of(new Sequence("a", values)), 1)),
-                "/data/series/0/values/13", "not a finite number");
+                "sequences[0].values[13][0]", "not a finite number");
     }
 
     @Test
@@ -60,47 +60,47 @@ class BadInputTest {
         }
         values[4] = new float[] {1f};
         SequenceData data = new SequenceData(SequenceKind.SERIES, List.of("a", "b"), List.of(new Sequence("s", values)), 1);
-        assertRefused(() -> train(data), "/data/series/0/values/4", "has 1 features, expected 2");
+        assertRefused(() -> train(data), "sequences[0].values[4]", "has 1 features, expected 2");
     }
 
     @Test
     void aConstantFeatureIsRefused() {
         float[][] values = new float[12][1];
         assertRefused(() -> train(SequenceData.univariate(List.of(new Sequence("flat", values)), 1)),
-                "/data/features", "is constant");
+                "features", "is constant");
     }
 
     @Test
     void impossibleSpecsAreRefusedWhenBuilt() {
-        assertRefused(() -> new ModelSpec(CellType.GRU, 0, 1, 0, 6, 2), "/spec/hiddenSize", "hiddenSize must be between 1");
-        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 0, 6, 0), "/spec/horizon", "horizon must be between 1");
-        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 0, 6, -3), "/spec/horizon", "was -3");
-        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 0, 0, 6, 1), "/spec/layers", "layers must be between 1");
-        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 1.0, 6, 1), "/spec/dropout", "[0, 1)");
-        assertRefused(() -> new ModelSpec(null, 4, 1, 0, 6, 1), "/spec/cell", "RNN, LSTM, GRU");
-        assertRefused(() -> TrainingSpec.builder().learningRate(Double.NaN).build(), "/training/learningRate", "(0, 10]");
-        assertRefused(() -> TrainingSpec.builder().epochs(0).build(), "/training/epochs", "between 1");
-        assertRefused(() -> TrainingSpec.builder().validationFraction(0.9).build(), "/training/validationFraction", "[0, 0.5]");
+        assertRefused(() -> new ModelSpec(CellType.GRU, 0, 1, 0, 6, 2), "spec.hiddenSize", "hiddenSize must be between 1");
+        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 0, 6, 0), "spec.horizon", "horizon must be between 1");
+        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 0, 6, -3), "spec.horizon", "was -3");
+        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 0, 0, 6, 1), "spec.layers", "layers must be between 1");
+        assertRefused(() -> new ModelSpec(CellType.GRU, 4, 1, 1.0, 6, 1), "spec.dropout", "[0, 1)");
+        assertRefused(() -> new ModelSpec(null, 4, 1, 0, 6, 1), "spec.cell", "RNN, LSTM, GRU");
+        assertRefused(() -> TrainingSpec.builder().learningRate(Double.NaN).build(), "training.learningRate", "(0, 10]");
+        assertRefused(() -> TrainingSpec.builder().epochs(0).build(), "training.epochs", "between 1");
+        assertRefused(() -> TrainingSpec.builder().validationFraction(0.9).build(), "training.validationFraction", "[0, 0.5]");
     }
 
     @Test
     void forecastsNeedAWholeWindowOfFiniteValuesWithTheModelsFeatures() {
         assertRefused(() -> model.forecast(List.<float[][]>of(ScalingTest.column(1, 2, 3)), 2),
-                "/series/0/values", "at least 6 are expected");
+                "sequences[0].values", "at least 6 are expected");
         float[][] withNaN = EngineTrainingTest.wave(10, 0, 1);
         withNaN[9][0] = Float.NaN;
         assertRefused(() -> model.forecast(List.of(EngineTrainingTest.wave(10, 0, 1), withNaN), 2),
-                "/series/1/values/9", "not a finite number");
+                "sequences[1].values[9][0]", "not a finite number");
         float[][] twoFeatures = new float[8][2];
-        assertRefused(() -> model.forecast(List.<float[][]>of(twoFeatures), 2), "/series/0/values/0", "expected 1");
-        assertRefused(() -> model.forecast(List.of(), 2), "/series", "at least one series");
+        assertRefused(() -> model.forecast(List.<float[][]>of(twoFeatures), 2), "sequences[0].values[0]", "expected 1");
+        assertRefused(() -> model.forecast(List.of(), 2), "sequences", "at least one series");
     }
 
     @Test
     void aHorizonOutsideOneToTheMaximumIsRefused() {
         List<float[][]> history = List.<float[][]>of(EngineTrainingTest.wave(10, 0, 1));
-        assertRefused(() -> model.forecast(history, 0), "/horizon", "between 1 and 1024");
-        assertRefused(() -> model.forecast(history, engine.maxHorizon() + 1), "/horizon", "was 1025");
+        assertRefused(() -> model.forecast(history, 0), "horizon", "between 1 and 1024");
+        assertRefused(() -> model.forecast(history, engine.maxHorizon() + 1), "horizon", "was 1025");
     }
 
     private void train(SequenceData data) {
