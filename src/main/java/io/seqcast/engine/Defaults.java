@@ -1,13 +1,29 @@
 package io.seqcast.engine;
 
 /**
- * Model settings for a dataset when the caller leaves them out. The values come from measurements on
- * the real series in bench/ (bench/README.md), where they beat the seasonal naive forecast.
+ * Every setting a caller may leave out, in one place: the specs' defaults are built from these, and the
+ * API's descriptions quote them. The values come from measurements on the real series in bench/
+ * (bench/README.md).
  */
 public final class Defaults {
 
     /** Input window of a non-seasonal series; seasonal ones read two seasons. */
-    static final int NON_SEASONAL_WINDOW = 16;
+    public static final int NON_SEASONAL_WINDOW = 16;
+    public static final String CELL = "LSTM";
+    public static final int HIDDEN_SIZE = 32;
+    public static final int LAYERS = 1;
+    public static final double DROPOUT = 0.0;
+    public static final int EPOCHS = 200;
+    public static final int BATCH_SIZE = 32;
+    public static final String OPTIMIZER = "ADAM";
+    public static final double LEARNING_RATE = 0.005;
+    public static final double MOMENTUM = 0.0;
+    public static final String LOSS = "HUBER";
+    public static final double GRADIENT_CLIP_NORM = 1.0;
+    public static final double GRADIENT_CLIP_VALUE = 0.0;
+    public static final double VALIDATION_FRACTION = 0.2;
+    public static final int EARLY_STOPPING_PATIENCE = 20;
+    public static final long SEED = 42L;
 
     private Defaults() {}
 
@@ -25,7 +41,7 @@ public final class Defaults {
     /** A model spec with every default but the horizon, which only the caller knows. */
     public static ModelSpec spec(SequenceData data, int horizon) {
         int shortest = data.sequences().stream().mapToInt(Sequence::length).min().orElse(0);
-        return new ModelSpec(ModelSpec.DEFAULT.cell(), ModelSpec.DEFAULT.hiddenSize(), ModelSpec.DEFAULT.layers(),
-                ModelSpec.DEFAULT.dropout(), window(data.seasonalPeriod(), shortest, horizon), horizon);
+        return new ModelSpec(CellType.valueOf(CELL), HIDDEN_SIZE, LAYERS, DROPOUT,
+                window(data.seasonalPeriod(), shortest, horizon), horizon);
     }
 }

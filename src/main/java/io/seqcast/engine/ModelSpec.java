@@ -18,8 +18,6 @@ public record ModelSpec(CellType cell, int hiddenSize, int layers, double dropou
     public static final int MAX_WINDOW = 4096;
     public static final int MAX_HORIZON = 1024;
 
-    /** Defaults chosen by measurement on the real series in bench/ (see bench/README.md). */
-    public static final ModelSpec DEFAULT = new ModelSpec(CellType.LSTM, 32, 1, 0.0, 24, 1);
 
     public ModelSpec {
         if (cell == null) {

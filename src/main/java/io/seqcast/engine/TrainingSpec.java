@@ -33,9 +33,11 @@ public record TrainingSpec(
     public static final int MAX_EPOCHS = 100_000;
     public static final int MAX_BATCH_SIZE = 65_536;
 
-    /** Defaults chosen by measurement on the real series in bench/ (see bench/README.md). */
-    public static final TrainingSpec DEFAULT =
-            new TrainingSpec(200, 32, OptimizerType.ADAM, 0.005, 0.0, LossType.HUBER, 1.0, 0.0, 0.2, 20, true, 42L);
+    /** Every setting at its default ({@link Defaults}). */
+    public static final TrainingSpec DEFAULT = new TrainingSpec(Defaults.EPOCHS, Defaults.BATCH_SIZE,
+            OptimizerType.valueOf(Defaults.OPTIMIZER), Defaults.LEARNING_RATE, Defaults.MOMENTUM,
+            LossType.valueOf(Defaults.LOSS), Defaults.GRADIENT_CLIP_NORM, Defaults.GRADIENT_CLIP_VALUE,
+            Defaults.VALIDATION_FRACTION, Defaults.EARLY_STOPPING_PATIENCE, true, Defaults.SEED);
 
     public TrainingSpec {
         ModelSpec.requireBetween("training.epochs", "epochs", epochs, 1, MAX_EPOCHS);

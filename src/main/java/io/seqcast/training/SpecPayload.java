@@ -1,5 +1,6 @@
 package io.seqcast.training;
 
+import io.seqcast.engine.Defaults;
 import io.seqcast.engine.CellType;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -7,9 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Model shape; omitted fields take measured defaults")
 record SpecPayload(
         @Schema(description = "Recurrent cell", example = "RNN") CellType cell,
-        @Schema(description = "Units per recurrent layer (default 32)", example = "16") Integer hiddenSize,
-        @Schema(description = "Stacked recurrent layers (default 1)", example = "1") Integer layers,
-        @Schema(description = "Dropout between layers while training (default 0)", example = "0.0") Double dropout,
-        @Schema(description = "Input length; default two seasons or 16, shortened for short series", example = "15")
+        @Schema(description = "Units per recurrent layer (default " + Defaults.HIDDEN_SIZE + ")", example = "16") Integer hiddenSize,
+        @Schema(description = "Stacked recurrent layers (default " + Defaults.LAYERS + ")", example = "1") Integer layers,
+        @Schema(description = "Dropout between layers while training (default " + Defaults.DROPOUT + ")", example = "0.0") Double dropout,
+        @Schema(description = "Input length; default two seasons or " + Defaults.NON_SEASONAL_WINDOW
+                + ", shortened for short series", example = "15")
                 Integer window,
         @Schema(description = "Steps predicted at once; default one season, or 1", example = "5") Integer horizon) {}

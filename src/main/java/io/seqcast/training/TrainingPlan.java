@@ -7,7 +7,6 @@ import io.seqcast.engine.Defaults;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Seasons;
-import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.SequenceKind;
@@ -69,17 +68,16 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         return new SequenceData(data.kind(), data.features(), data.sequences(), Seasons.detect(data), data.geographic());
     }
 
+    /** The posted shape over the defaults ({@link Defaults#spec}); the horizon defaults to one season. */
     private static ModelSpec spec(SpecPayload payload, SequenceData data) {
-        ModelSpec defaults = ModelSpec.DEFAULT;
         int horizon = payload.horizon() != null ? payload.horizon() : Math.max(1, data.seasonalPeriod());
-        int shortest = data.sequences().stream().mapToInt(Sequence::length).min().orElse(0);
+        ModelSpec defaults = Defaults.spec(data, horizon);
         return new ModelSpec(
                 payload.cell() != null ? payload.cell() : defaults.cell(),
                 payload.hiddenSize() != null ? payload.hiddenSize() : defaults.hiddenSize(),
                 payload.layers() != null ? payload.layers() : defaults.layers(),
                 payload.dropout() != null ? payload.dropout() : defaults.dropout(),
-                payload.window() != null ? payload.window()
-                        : Defaults.window(data.seasonalPeriod(), shortest, horizon),
+                payload.window() != null ? payload.window() : defaults.window(),
                 horizon);
     }
 
