@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import io.seqcast.storage.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,7 @@ final class ApiKeys {
                 try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
-                Files.createLink(file, temp);
+                link(file, temp);
             } catch (FileAlreadyExistsException anotherReplicaWasFirst) {
                 return readHash(file);
             } finally {
@@ -95,6 +97,24 @@ final class ApiKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated API key's hash", e);
         }
+    }
+
+    /**
+     * Publishes the complete temp file under {@code file}, failing if it exists. Where the file system
+     * has no hard links (some network shares), a create-new copy: still never two keys, though a replica
+     * reading at that instant may find it incomplete and refuse to start, saying why.
+     */
+    private static void link(Path file, Path temp) throws IOException {
+        try {
+            Files.createLink(file, temp);
+        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+            if (noHardLinks instanceof FileAlreadyExistsException exists) {
+                throw exists;
+            }
+            Files.write(file, Files.readAllBytes(temp), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ownerOnly(file);
+        }
+        DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
     }
 
     private static byte[] readHash(Path file) throws IOException {

@@ -29,7 +29,7 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class EndpointRules {
 
-    /** One endpoint: its pattern, HTTP method (null: any) and the least role that may call it. */
+    /** One endpoint: its pattern, HTTP method (null: any) and the least role that may call it (null: none). */
     record Rule(PathPattern pattern, HttpMethod method, Role role, RequestMatcher matcher) {}
 
     /** A decision that says which role the rule required, for the 403's detail. */
@@ -53,18 +53,26 @@ final class EndpointRules {
                 mapping.getPatternParser());
         List<Rule> rules = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> endpoint : mapping.getHandlerMethods().entrySet()) {
-            RequiresRole required = requiredRole(endpoint.getValue());
-            if (required == null || endpoint.getKey().getPathPatternsCondition() == null) {
+            if (endpoint.getKey().getPathPatternsCondition() == null) {
                 continue;
             }
+            // An endpoint without a rule gets a denying one, sorted with the others: a more general
+            // pattern's rule (/{name}) must not open a literal path (/export) that has none.
+            RequiresRole required = requiredRole(endpoint.getValue());
+            Role role = required == null ? null : required.value();
             Set<RequestMethod> methods = endpoint.getKey().getMethodsCondition().getMethods();
             for (PathPattern pattern : endpoint.getKey().getPathPatternsCondition().getPatterns()) {
                 if (methods.isEmpty()) {
-                    rules.add(new Rule(pattern, null, required.value(), matchers.matcher(pattern.getPatternString())));
+                    rules.add(new Rule(pattern, null, role, matchers.matcher(pattern.getPatternString())));
                 }
                 for (RequestMethod method : methods) {
                     HttpMethod http = method.asHttpMethod();
-                    rules.add(new Rule(pattern, http, required.value(), matchers.matcher(http, pattern.getPatternString())));
+                    rules.add(new Rule(pattern, http, role, matchers.matcher(http, pattern.getPatternString())));
+                    if (http.equals(HttpMethod.GET)) {
+                        // The router answers HEAD with the GET handler.
+                        rules.add(new Rule(pattern, HttpMethod.HEAD, role,
+                                matchers.matcher(HttpMethod.HEAD, pattern.getPatternString())));
+                    }
                 }
             }
         }

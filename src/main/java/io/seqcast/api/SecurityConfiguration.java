@@ -28,7 +28,7 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/swagger-ui.html",
-        "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**"};
+        "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     private final SecurityProblems problems = new SecurityProblems();
 
@@ -59,7 +59,11 @@ class SecurityConfiguration {
                     .requestMatchers(PUBLIC).permitAll()
                     .requestMatchers("/actuator/info", "/actuator/prometheus").authenticated();
             for (EndpointRules.Rule rule : EndpointRules.of(mapping)) {
-                requests.requestMatchers(rule.matcher()).access(EndpointRules.needs(rule.role()));
+                if (rule.role() == null) {
+                    requests.requestMatchers(rule.matcher()).denyAll();
+                } else {
+                    requests.requestMatchers(rule.matcher()).access(EndpointRules.needs(rule.role()));
+                }
             }
             requests.anyRequest().denyAll();
         });

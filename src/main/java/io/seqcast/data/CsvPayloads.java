@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -127,7 +128,9 @@ public final class CsvPayloads {
         // Month ends count short (31 Jan to 29 Feb is "0 months"), so the next whole month is tried too.
         long between = ChronoUnit.MONTHS.between(first, times.get(1));
         long months = first.plusMonths(between + 1).equals(times.get(1)) ? between + 1 : between;
-        if (months > 0 && steps(times, i -> first.plusMonths(months * i))) {
+        boolean monthEnd = Timing.isMonthEnd(first);
+        if (months > 0 && steps(times, i -> monthEnd ? first.plusMonths(months * i).with(TemporalAdjusters.lastDayOfMonth())
+                : first.plusMonths(months * i))) {
             return months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M";
         }
         long days = ChronoUnit.DAYS.between(first, times.get(1));

@@ -27,9 +27,11 @@ public final class EngineFields {
         }
         boolean trajectories = parsed.trajectories();
         String sequences = data + (trajectories ? "/trajectories" : "/series");
+        // A univariate request has no features array: its one feature is the series itself.
+        boolean univariate = !trajectories && parsed.data().features().equals(List.of("value"));
         switch (field) {
             case "features":
-                return data + "/features";
+                return univariate ? sequences : data + "/features";
             case "seasonalPeriod":
                 return data + "/seasonality";
             case "sequences":

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,11 @@ public record Timing(Instant start, String frequency) {
     private Instant at(long step) {
         if (isCalendar(frequency)) {
             Period period = Period.parse(frequency);
-            return start.atOffset(ZoneOffset.UTC).plus(period.multipliedBy(Math.toIntExact(step))).toInstant();
+            ZonedDateTime from = start.atZone(ZoneOffset.UTC);
+            if (period.getDays() == 0 && period.toTotalMonths() > 0 && isMonthEnd(from)) {
+                return from.plusMonths(period.toTotalMonths() * step).with(TemporalAdjusters.lastDayOfMonth()).toInstant();
+            }
+            return from.plus(period.multipliedBy(Math.toIntExact(step))).toInstant();
         }
         return start.plus(Duration.parse(frequency).multipliedBy(step));
     }
@@ -60,6 +66,11 @@ public record Timing(Instant start, String frequency) {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** Month-end data steps from month end to month end (30 Apr, 31 May, 30 Jun), as it is kept. */
+    static boolean isMonthEnd(ZonedDateTime at) {
+        return at.getDayOfMonth() == at.toLocalDate().lengthOfMonth();
     }
 
     private static boolean isCalendar(String frequency) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,16 +67,15 @@ final class JobEvents implements AutoCloseable {
      * sending each change with only the epochs not sent before, until the job ends.
      */
     Runnable follow(TrainingJob current, int alreadySent, Consumer<TrainingJob> subscriber, Supplier<TrainingJob> read) {
+        // Read here, delivered as local jobs are: a slow subscriber holds its own delivery, not the reader.
+        Subscription subscription = new Subscription(subscriber, alreadySent);
         AtomicReference<TrainingJob> last = new AtomicReference<>(current);
-        AtomicInteger sent = new AtomicInteger(alreadySent);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(followers.scheduleWithFixedDelay(() -> {
             try {
                 TrainingJob now = read.get();
                 if (!now.equals(last.getAndSet(now))) {
-                    int from = Math.min(sent.get(), now.lossHistory().size());
-                    sent.set(now.lossHistory().size());
-                    subscriber.accept(now.withLossHistory(now.lossHistory().subList(from, now.lossHistory().size())));
+                    subscription.offer(now);
                 }
                 if (now.status().finished()) {
                     task.get().cancel(false);
@@ -130,7 +130,11 @@ final class JobEvents implements AutoCloseable {
             pending = job;
             if (!delivering) {
                 delivering = true;
-                delivery.execute(this::drain);
+                try {
+                    delivery.execute(this::drain);
+                } catch (RejectedExecutionException shuttingDown) {
+                    dropped = true;
+                }
             }
         }
 

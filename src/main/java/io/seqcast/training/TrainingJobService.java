@@ -80,7 +80,8 @@ public class TrainingJobService implements DisposableBean {
     void recover() {
         List<TrainingJob> queued = new ArrayList<>();
         for (TrainingJob seen : store.all()) {
-            if (seen.status().finished() || !store.claim(seen.id())) {
+            // A job this process already owns was submitted since startup and runs here.
+            if (seen.status().finished() || store.owns(seen.id()) || !store.claim(seen.id())) {
                 continue;
             }
             // Read again now that it is ours: its owner may have finished it between the listing and the claim.
@@ -325,7 +326,6 @@ public class TrainingJobService implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
-        events.close();
         executor.shutdownNow();
         for (TrainingJob job : store.all()) {
             if (job.status() == JobStatus.RUNNING && store.owns(job.id())) {
@@ -343,5 +343,7 @@ public class TrainingJobService implements DisposableBean {
                         + " nothing was registered, submit it again", clock.instant()));
             }
         }
+        // Last: the ends above still reach their subscribers.
+        events.close();
     }
 }

@@ -181,6 +181,14 @@ class EndpointSecurityTest {
         assertThat(RawHttp.send(port, "GET", "/error", null, null, null).status()).isEqualTo(401);
     }
 
+    @Test
+    void headFollowsTheRuleOfGet() throws Exception {
+        assertThat(RawHttp.send(port, "HEAD", "/api/v1/models", TestKeys.FORECASTER, null, null).status()).isEqualTo(200);
+        assertThat(RawHttp.send(port, "HEAD", "/api/v1/models", null, null, null).status()).isEqualTo(401);
+        assertThat(RawHttp.send(port, "HEAD", "/api/v1/training-jobs", TestKeys.FORECASTER, null, null).status())
+                .isEqualTo(403);
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {

@@ -58,6 +58,8 @@ class CsvPayloadsTest {
     void calendarStepsAreInferredFromInstantsAndKeepForecastsOnTheCalendar() {
         assertThat(frequencyOf("2020-01-31T00:00:00Z", 1, "months")).isEqualTo("P1M");
         assertThat(frequencyOf("2020-01-01T00:00:00Z", 3, "months")).isEqualTo("P3M");
+        assertThat(frequencyOf("2020-06-30T00:00:00Z", 3, "month ends")).isEqualTo("P3M");
+        assertThat(frequencyOf("2023-04-30T00:00:00Z", 1, "month ends")).isEqualTo("P1M");
         assertThat(frequencyOf("2020-01-01T00:00:00Z", 12, "months")).isEqualTo("P1Y");
         assertThat(frequencyOf("2020-01-06T00:00:00Z", 7, "days")).isEqualTo("P1W");
         assertThat(frequencyOf("2020-03-28T00:00:00Z", 1, "days")).isEqualTo("P1D");
@@ -68,6 +70,10 @@ class CsvPayloadsTest {
         assertThat(monthly.data().seasonalPeriod()).isEqualTo(12);
         assertThat(monthly.timing().get(0).after(30, 2)).extracting(Object::toString)
                 .containsExactly("2022-07-31T00:00:00Z", "2022-08-31T00:00:00Z");
+        ParsedData quarterEnds = parser.parse(CsvPayloads.parse(csv("2020-06-30T00:00:00Z", 3, "month ends", 30), null, null), "");
+        assertThat(quarterEnds.data().seasonalPeriod()).isEqualTo(4);
+        assertThat(quarterEnds.timing().get(0).after(30, 2)).extracting(Object::toString)
+                .containsExactly("2027-12-31T00:00:00Z", "2028-03-31T00:00:00Z");
         ParsedData halfHourly = parser.parse(CsvPayloads.parse(csv("2020-01-01T00:00:00Z", 30, "minutes", 30), null, null), "");
         assertThat(halfHourly.data().seasonalPeriod()).isEqualTo(48);
     }
@@ -82,6 +88,7 @@ class CsvPayloadsTest {
         for (int i = 0; i < rows; i++) {
             java.time.ZonedDateTime at = switch (unit) {
                 case "months" -> first.plusMonths((long) step * i);
+                case "month ends" -> first.plusMonths((long) step * i).with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
                 case "days" -> first.plusDays((long) step * i);
                 default -> first.plusMinutes((long) step * i);
             };

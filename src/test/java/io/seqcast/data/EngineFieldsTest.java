@@ -21,7 +21,10 @@ class EngineFieldsTest {
         ParsedData univariate = of(SequenceKind.SERIES, List.of("value"));
         assertThat(EngineFields.pointer("sequences[2].values[17][0]", "/data", univariate)).isEqualTo("/data/series/2/values/17");
         assertThat(EngineFields.pointer("sequences[2].values", "", univariate)).isEqualTo("/series/2/values");
-        assertThat(EngineFields.pointer("features", "/data", univariate)).isEqualTo("/data/features");
+        assertThat(EngineFields.pointer("features", "/data", univariate)).as("no features array: the series")
+                .isEqualTo("/data/series");
+        assertThat(EngineFields.pointer("features", "/data", of(SequenceKind.SERIES, List.of("a", "b"))))
+                .isEqualTo("/data/features");
         assertThat(EngineFields.pointer("spec.horizon", "/data", univariate)).isEqualTo("/spec/horizon");
         assertThat(EngineFields.pointer("horizon", "", univariate)).isEqualTo("/horizon");
         assertThat(EngineFields.pointer("/data/series/0", "/data", univariate)).as("already a pointer").isEqualTo("/data/series/0");

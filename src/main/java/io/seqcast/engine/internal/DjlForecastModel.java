@@ -92,7 +92,7 @@ final class DjlForecastModel implements ForecastModel {
             }
             List<float[][]> blended = new ArrayList<>(histories.size());
             for (int i = 0; i < histories.size(); i++) {
-                if (timeout != null && i % MAX_BATCH == 0 && System.nanoTime() - deadline > 0) {
+                if (timeout != null && System.nanoTime() - deadline > 0) {
                     throw new ForecastTimeoutException(timeout);
                 }
                 blended.add(Blending.combine(blend, histories.get(i), network == null ? null : network.get(i),
