@@ -3,11 +3,14 @@ package io.seqcast.forecasting;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.registry.ModelRegistry;
 import io.seqcast.registry.ModelVersionDeleted;
+import io.seqcast.registry.RegistryException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,8 @@ class ModelCache implements DisposableBean {
     private final ModelRegistry registry;
     private final ForecastingProperties properties;
     private final Map<Key, ForecastModel> models = new LinkedHashMap<>(16, 0.75f, true);
+    /** Deleted versions, so that a load that raced the deletion is not cached (numbers are never reused). */
+    private final Set<Key> deleted = new HashSet<>();
     private long bytes;
     private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-closer");
@@ -55,6 +60,10 @@ class ModelCache implements DisposableBean {
         List<ForecastModel> evicted = new ArrayList<>();
         ForecastModel result;
         synchronized (models) {
+            if (deleted.contains(key)) {
+                closeLater(List.of(loaded));
+                throw new RegistryException.VersionNotFound(model, "version " + version);
+            }
             ForecastModel raced = models.get(key);
             if (raced != null) {
                 evicted.add(loaded);
@@ -96,6 +105,7 @@ class ModelCache implements DisposableBean {
     void versionDeleted(ModelVersionDeleted event) {
         ForecastModel removed;
         synchronized (models) {
+            deleted.add(new Key(event.model(), event.version()));
             removed = models.remove(new Key(event.model(), event.version()));
             if (removed != null) {
                 bytes -= removed.parameterBytes();
