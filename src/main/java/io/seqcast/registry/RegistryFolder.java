@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -36,6 +37,8 @@ final class RegistryFolder {
      * registries on one folder within a process (tests, embedded use) queue here before the file lock.
      */
     private static final Map<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+    /** Staging lock files this JVM holds. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final ReentrantLock processLock;
@@ -85,6 +88,10 @@ final class RegistryFolder {
 
     /** Whether some process (this one included) still holds the lock on a publication's lock file. */
     private static boolean ownerAlive(Path lockFile) {
+        // Never probe a lock this JVM holds: closing any channel on the file would release it (POSIX).
+        if (HELD.contains(lockFile.toAbsolutePath())) {
+            return true;
+        }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -102,11 +109,13 @@ final class RegistryFolder {
     }
 
     /** A publication's hold on its staging folder: a file lock that dies with its process. */
-    record StagingClaim(FileChannel channel, FileLock lock) implements AutoCloseable {
+    record StagingClaim(Path file, FileChannel channel, FileLock lock) implements AutoCloseable {
         static StagingClaim take(Path lockFile) {
             try {
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return new StagingClaim(channel, channel.lock());
+                StagingClaim claim = new StagingClaim(lockFile.toAbsolutePath(), channel, channel.lock());
+                HELD.add(claim.file());
+                return claim;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot claim a staging folder", e);
             }
@@ -114,6 +123,7 @@ final class RegistryFolder {
 
         @Override
         public void close() {
+            HELD.remove(file);
             try {
                 channel.close();
             } catch (IOException e) {
