@@ -23,7 +23,7 @@ public final class Problems {
     private Problems() {}
 
     /** The type URI of a problem slug, such as {@code invalid-input}. */
-    public static URI type(String slug) {
+    private static URI type(String slug) {
         return URI.create(TYPES + slug);
     }
 

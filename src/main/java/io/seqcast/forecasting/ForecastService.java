@@ -3,7 +3,7 @@ package io.seqcast.forecasting;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.seqcast.api.Problems;
+import io.seqcast.api.ProblemException;
 import io.seqcast.data.DataPayload;
 import io.seqcast.data.EngineFields;
 import io.seqcast.data.ParsedData;
@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 @Service
 class ForecastService {
@@ -95,19 +93,17 @@ class ForecastService {
         }
     }
 
-    static final class ForecastTooLarge extends ErrorResponseException {
+    static final class ForecastTooLarge extends ProblemException {
         ForecastTooLarge(String format, Object... arguments) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "forecast-too-large",
-                    "Forecast too large", String.format(format, arguments)), null);
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Forecast too large", String.format(format, arguments));
         }
     }
 
-    static final class ForecastTimedOut extends ErrorResponseException {
+    static final class ForecastTimedOut extends ProblemException {
         ForecastTimedOut(Duration timeout) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "forecast-timed-out",
-                    "Forecast timed out", "the forecast did not finish within " + timeout.toMillis() + " ms"
-                            + " (seqcast.forecasting.timeout) and was stopped: send fewer series or a shorter horizon,"
-                            + " or retry when the service is less busy"), null);
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Forecast timed out", "the forecast did not finish within "
+                    + timeout.toMillis() + " ms (seqcast.forecasting.timeout) and was stopped: send fewer series or a"
+                    + " shorter horizon, or retry when the service is less busy");
             getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
     }
@@ -125,14 +121,10 @@ class ForecastService {
         }
     }
 
-    static final class NonFiniteForecast extends ErrorResponseException {
+    static final class NonFiniteForecast extends ProblemException {
         NonFiniteForecast(String name, int version) {
-            super(HttpStatus.INTERNAL_SERVER_ERROR, problem(name, version), null);
-        }
-
-        private static ProblemDetail problem(String name, int version) {
-            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unusable-model", "Unusable model", "version "
-                    + version + " of model '" + name + "' produced a non-finite forecast; retrain it");
+            super(HttpStatus.INTERNAL_SERVER_ERROR, "Unusable model", "version " + version + " of model '" + name
+                    + "' produced a non-finite forecast; retrain it");
         }
     }
 

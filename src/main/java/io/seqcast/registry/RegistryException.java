@@ -1,17 +1,13 @@
 package io.seqcast.registry;
 
-import io.seqcast.api.Problems;
+import io.seqcast.api.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /** Registry errors, each an RFC 9457 problem with its status. Messages never name a file or path. */
-public abstract class RegistryException extends ErrorResponseException {
+public abstract class RegistryException extends ProblemException {
 
     RegistryException(HttpStatus status, String title, String detail) {
-        super(status);
-        setTitle(title);
-        setDetail(detail);
-        setType(Problems.type(title.toLowerCase().replace(' ', '-')));
+        super(status, title, detail);
     }
 
     /** A name that does not match {@link ModelName#PATTERN}. */

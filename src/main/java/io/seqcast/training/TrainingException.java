@@ -1,18 +1,14 @@
 package io.seqcast.training;
 
-import io.seqcast.api.Problems;
+import io.seqcast.api.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /** Training job errors as RFC 9457 problems. */
-abstract class TrainingException extends ErrorResponseException {
+abstract class TrainingException extends ProblemException {
 
     TrainingException(HttpStatus status, String title, String detail) {
-        super(status);
-        setTitle(title);
-        setDetail(detail);
-        setType(Problems.type(title.toLowerCase().replace(' ', '-')));
+        super(status, title, detail);
     }
 
     static final class JobNotFound extends TrainingException {
