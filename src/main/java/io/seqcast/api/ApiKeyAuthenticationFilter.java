@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,6 +25,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * anonymous, for the authorization rules to decide; an unknown key is refused here with 401.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Each role's authorities, itself and the roles it includes: built once, not per request. */
+    private static final Map<Role, List<SimpleGrantedAuthority>> AUTHORITIES = new EnumMap<>(Role.class);
+
+    static {
+        for (Role role : Role.values()) {
+            AUTHORITIES.put(role, Arrays.stream(Role.values()).filter(role::includes)
+                    .map(included -> new SimpleGrantedAuthority(included.authority())).toList());
+        }
+    }
 
     private final ApiKeys keys;
     private final AuthenticationEntryPoint entryPoint;
@@ -47,11 +59,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
-        Role role = holder.get().role();
-        List<SimpleGrantedAuthority> authorities = Arrays.stream(Role.values()).filter(role::includes)
-                .map(included -> new SimpleGrantedAuthority(included.authority())).toList();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get(), null, authorities));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get(), null,
+                AUTHORITIES.get(holder.get().role())));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

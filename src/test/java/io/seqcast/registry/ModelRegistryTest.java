@@ -3,6 +3,7 @@ package io.seqcast.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seqcast.Deadline;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.DelegatingEngine;
 import io.seqcast.engine.DelegatingModel;
@@ -157,7 +158,7 @@ class ModelRegistryTest {
             @Override
             public void save(Path directory) {
                 saving.countDown();
-                await(mayFinish);
+                Deadline.released(mayFinish);
                 super.save(directory);
             }
         };
@@ -187,7 +188,7 @@ class ModelRegistryTest {
             @Override
             public io.seqcast.engine.ModelManifest readManifest(Path directory) {
                 checking.countDown();
-                await(mayGoOn);
+                Deadline.released(mayGoOn);
                 return super.readManifest(directory);
             }
         };
@@ -209,16 +210,5 @@ class ModelRegistryTest {
         }
         assertThat(registry.aliases("demand")).containsEntry("production", 1);
         assertThat(registry.model("demand").versions()).contains(1);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("latch not released in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -23,23 +23,55 @@ final class Baselines {
 
     private Baselines() {}
 
-    static double[] forecast(Method method, double[] fullHistory, int period, int horizon) {
+    static double[] forecast(Method method, double[] history, int period, int horizon) {
+        return fit(history, period).forecast(method, horizon);
+    }
+
+    /** One history made ready for every method: trimmed, seasonally adjusted, its SES weight fitted once. */
+    static Fit fit(double[] fullHistory, int period) {
         double[] history = fullHistory.length <= MAX_HISTORY ? fullHistory
                 : java.util.Arrays.copyOfRange(fullHistory, fullHistory.length - MAX_HISTORY, fullHistory.length);
-        if (method == Method.SEASONAL_NAIVE) {
-            return seasonalNaive(history, period, horizon);
+        return new Fit(history, period);
+    }
+
+    /** The work the methods share, done once per history however many of them forecast it. */
+    static final class Fit {
+        private final double[] history;
+        private final int period;
+        private Seasonality season;
+        private double[] adjusted;
+        private double alpha = Double.NaN;
+
+        private Fit(double[] history, int period) {
+            this.history = history;
+            this.period = period;
         }
-        Seasonality season = Seasonality.of(history, period);
-        double[] adjusted = season.adjust(history);
-        double[] forecast = switch (method) {
-            case NAIVE -> constant(adjusted[adjusted.length - 1], horizon);
-            case DRIFT -> drift(adjusted, horizon);
-            case SES -> constant(ses(adjusted, bestAlpha(adjusted)), horizon);
-            case DAMPED -> damped(adjusted, horizon);
-            case THETA -> theta(adjusted, horizon);
-            case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
-        };
-        return season.restore(forecast, history.length);
+
+        double[] forecast(Method method, int horizon) {
+            if (method == Method.SEASONAL_NAIVE) {
+                return seasonalNaive(history, period, horizon);
+            }
+            if (season == null) {
+                season = Seasonality.of(history, period);
+                adjusted = season.adjust(history);
+            }
+            double[] forecast = switch (method) {
+                case NAIVE -> constant(adjusted[adjusted.length - 1], horizon);
+                case DRIFT -> drift(adjusted, horizon);
+                case SES -> constant(ses(adjusted, alpha()), horizon);
+                case DAMPED -> damped(adjusted, horizon);
+                case THETA -> theta(adjusted, alpha(), horizon);
+                case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
+            };
+            return season.restore(forecast, history.length);
+        }
+
+        private double alpha() {
+            if (Double.isNaN(alpha)) {
+                alpha = bestAlpha(adjusted);
+            }
+            return alpha;
+        }
     }
 
     static double[] seasonalNaive(double[] history, int period, int horizon) {
@@ -130,9 +162,8 @@ final class Baselines {
     }
 
     /** Hyndman and Billah's form: SES plus half the slope of the linear trend. */
-    private static double[] theta(double[] y, int horizon) {
+    private static double[] theta(double[] y, double alpha, int horizon) {
         int n = y.length;
-        double alpha = bestAlpha(y);
         double level = ses(y, alpha);
         double meanT = (n + 1) / 2.0;
         double meanY = 0;

@@ -75,12 +75,12 @@ final class Blending {
                     if (!(scale > 0)) {
                         continue;
                     }
-                    double[] history = column(values, 0, origin, f);
+                    Baselines.Fit fit = Baselines.fit(column(values, 0, origin, f), period);
                     double[][] byCandidate = new double[candidates.size()][];
                     for (int c2 = 0; c2 < candidates.size(); c2++) {
                         String candidate = candidates.get(c2);
                         byCandidate[c2] = candidate.equals(ForecastBlend.NETWORK) ? column(networkForecast, 0, horizon, f)
-                                : Baselines.forecast(Baselines.Method.valueOf(candidate), history, period, horizon);
+                                : fit.forecast(Baselines.Method.valueOf(candidate), horizon);
                     }
                     forecasts.add(byCandidate);
                     actuals.add(column(values, origin, origin + horizon, f));
@@ -139,11 +139,17 @@ final class Blending {
         int features = history[0].length;
         float[][] combined = new float[horizon][features];
         int members = blend.members().size();
-        for (String member : blend.members()) {
-            for (int f = 0; f < features; f++) {
-                double[] forecast = member.equals(ForecastBlend.NETWORK) ? column(networkForecast, 0, horizon, f)
-                        : Baselines.forecast(Baselines.Method.valueOf(member), column(history, 0, history.length, f),
-                                period, horizon);
+        for (int f = 0; f < features; f++) {
+            // One fit per feature, shared by every baseline member (seasonal adjustment, smoothing weight).
+            Baselines.Fit fit = null;
+            for (String member : blend.members()) {
+                double[] forecast;
+                if (member.equals(ForecastBlend.NETWORK)) {
+                    forecast = column(networkForecast, 0, horizon, f);
+                } else {
+                    fit = fit != null ? fit : Baselines.fit(column(history, 0, history.length, f), period);
+                    forecast = fit.forecast(Baselines.Method.valueOf(member), horizon);
+                }
                 for (int h = 0; h < horizon; h++) {
                     combined[h][f] += (float) (forecast[h] / members);
                 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /** A trained network with its scaling, owning the native memory of its parameters. */
 final class DjlForecastModel implements ForecastModel {
@@ -40,6 +41,8 @@ final class DjlForecastModel implements ForecastModel {
     private final Scaling scaling;
     private final NativeContext context;
     private final long parameterBytes;
+    /** Null: the network alone (a manifest from before blends, or one that chose it). */
+    private final ForecastBlend blend;
     // Forecasts share the read side; close takes the write side so it never frees parameters in use.
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
@@ -51,6 +54,8 @@ final class DjlForecastModel implements ForecastModel {
         this.scaling = Scaling.of(manifest.normalization(), manifest.seasonalPeriod(), manifest.spec().window());
         this.context = context;
         this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES;
+        ForecastBlend chosen = manifest.blend();
+        this.blend = chosen == null || chosen.members().equals(List.of(ForecastBlend.NETWORK)) ? null : chosen;
     }
 
     @Override
@@ -78,16 +83,10 @@ final class DjlForecastModel implements ForecastModel {
                     "horizon must be between 1 and " + context.maxHorizon() + ", was " + horizon);
         }
         InputChecks.checkHistories(histories, scaling.features(), spec.window());
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("model is closed");
-            }
-            ForecastBlend blend = manifest.blend();
-            boolean networkAlone = blend == null || blend.members().equals(List.of(ForecastBlend.NETWORK));
-            List<float[][]> network = networkAlone || blend.members().contains(ForecastBlend.NETWORK)
+        return whileOpen(() -> {
+            List<float[][]> network = blend == null || blend.members().contains(ForecastBlend.NETWORK)
                     ? network(histories, horizon, timeout, deadline) : null;
-            if (networkAlone) {
+            if (blend == null) {
                 return network;
             }
             List<float[][]> blended = new ArrayList<>(histories.size());
@@ -99,19 +98,22 @@ final class DjlForecastModel implements ForecastModel {
                         manifest.seasonalPeriod(), horizon));
             }
             return blended;
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        });
     }
 
     /** The network's forecast alone, whatever the blend: for ablations that compare the two. */
     List<float[][]> networkForecast(List<float[][]> histories, int horizon) {
+        return whileOpen(() -> network(histories, horizon, null, 0));
+    }
+
+    /** Runs {@code work} on the open model; {@link #close} waits for it to finish. */
+    private <T> T whileOpen(Supplier<T> work) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new IllegalStateException("model is closed");
             }
-            return network(histories, horizon, null, 0);
+            return work.get();
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -175,11 +177,7 @@ final class DjlForecastModel implements ForecastModel {
 
     @Override
     public void save(Path directory) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("model is closed");
-            }
+        whileOpen(() -> {
             Path parameters = directory.resolve(PARAMETERS_FILE);
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
@@ -189,9 +187,8 @@ final class DjlForecastModel implements ForecastModel {
             }
             ManifestFiles.force(parameters);
             ManifestFiles.write(directory, manifest.withFiles(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+            return null;
+        });
     }
 
     @Override

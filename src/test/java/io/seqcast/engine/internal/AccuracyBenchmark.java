@@ -137,12 +137,7 @@ public final class AccuracyBenchmark {
 
     /** R's MASE denominator: mean absolute seasonal difference of the training part (lag 1 without a season). */
     private static double scale(double[] train, int m) {
-        int lag = train.length > m ? m : 1;
-        double sum = 0;
-        for (int t = lag; t < train.length; t++) {
-            sum += Math.abs(train[t] - train[t - lag]);
-        }
-        return sum / (train.length - lag);
+        return Accuracy.naiveScale(column(train), train.length, 0, m);
     }
 
     private static float[][] column(double[] values) {

@@ -149,11 +149,6 @@ public final class StormBenchmark {
     }
 
     private static double km(double lat, double lon, float[] actual) {
-        double la1 = Math.toRadians(lat);
-        double la2 = Math.toRadians(actual[1]);
-        double dLat = la2 - la1;
-        double dLon = Math.toRadians(actual[0] - lon);
-        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(la1) * Math.cos(la2) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * 6371 * Math.asin(Math.sqrt(h));
+        return Accuracy.greatCircleKm(lat, lon, actual[1], actual[0]);
     }
 }
