@@ -19,16 +19,12 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
 
 /** The service-wide part of the OpenAPI contract; endpoints describe themselves in their feature. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static {
-        // Series values are parsed by hand (for precise error pointers): numbers, or arrays of numbers.
-        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ArraySchema()
-                .items(new Schema<>().description("a number, or an array of numbers (one per feature)")));
         SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema()
                 .description("text/event-stream of 'job' events, each the job as JSON"));
     }

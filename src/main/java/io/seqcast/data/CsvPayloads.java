@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads {@code text/csv} into the same payload as JSON. A header row names the columns: an optional
@@ -76,17 +74,14 @@ public final class CsvPayloads {
                 }
                 tracks.add(new TrajectoryPayload(entry.getKey(), points));
             } else {
-                ArrayNode values = JsonNodeFactory.instance.arrayNode(rows.size());
-                for (String[] row : rows) {
-                    if (features.size() == 1) {
-                        values.add(numberOrMissing(row[featureColumns.get(0)], header.get(featureColumns.get(0))));
-                    } else {
-                        ArrayNode point = values.addArray();
-                        for (int c : featureColumns) {
-                            point.add(numberOrMissing(row[c], header.get(c)));
-                        }
+                double[][] table = new double[rows.size()][featureColumns.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int f = 0; f < featureColumns.size(); f++) {
+                        int c = featureColumns.get(f);
+                        table[r][f] = numberOrMissing(rows.get(r)[c], header.get(c));
                     }
                 }
+                SeriesValues values = features.size() == 1 ? SeriesValues.ofColumn(table) : SeriesValues.ofRows(table);
                 boolean instants = timeColumn >= 0 && isInstant(rows.get(0)[timeColumn]);
                 String start = instants ? rows.get(0)[timeColumn] : null;
                 String step = !instants ? null : frequency != null ? frequency : inferFrequency(rows, timeColumn);
@@ -154,14 +149,20 @@ public final class CsvPayloads {
     }
 
     /** An empty cell, NA or null (as R and spreadsheets write a missing value) is null: filled later. */
-    private static Double numberOrMissing(String cell, String column) {
+    /** A cell's number, or NaN for a missing one (empty, NA or null). */
+    private static double numberOrMissing(String cell, String column) {
         String trimmed = cell.trim();
-        return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("null") ? null : number(cell, column);
+        return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("null") ? Double.NaN : number(cell, column);
     }
 
     private static double number(String cell, String column) {
         try {
-            return Double.parseDouble(cell.trim());
+            double value = Double.parseDouble(cell.trim());
+            if (Double.isNaN(value)) {
+                throw new InvalidInputException("/csv", "column '" + column + "' holds 'NaN', not a finite number (an"
+                        + " empty cell marks a missing value)");
+            }
+            return value;
         } catch (NumberFormatException e) {
             throw new InvalidInputException("/csv", "column '" + column + "' holds '" + abbreviate(cell)
                     + "', not a number");

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Turns posted sequences into the engine's data, refusing with a JSON pointer to the offending element
@@ -194,36 +193,50 @@ public class PayloadParser {
         return new Timing(start, series.frequency());
     }
 
-    private float[][] column(JsonNode values, String at) {
-        if (values == null || !values.isArray() || values.isEmpty()) {
+    private float[][] column(SeriesValues values, String at) {
+        if (values == null || values.rows() == 0) {
             throw new InvalidInputException(at, "a non-empty array of numbers is expected");
         }
-        requirePoints(values.size(), at);
-        float[][] out = new float[values.size()][1];
-        for (int t = 0; t < values.size(); t++) {
-            out[t][0] = numberOrMissing(values.get(t), at + "/" + t);
+        requirePoints(values.rows(), at);
+        requireValues(values, at);
+        if (values.columns() != 0) {
+            throw new InvalidInputException(at + "/0", "a number is expected: give features for multivariate series");
+        }
+        float[][] out = new float[values.rows()][1];
+        for (int t = 0; t < out.length; t++) {
+            out[t][0] = values.get(t, 0);
         }
         return out;
     }
 
-    private float[][] matrix(JsonNode values, int features, String at) {
-        if (values == null || !values.isArray() || values.isEmpty()) {
+    private float[][] matrix(SeriesValues values, int features, String at) {
+        if (values == null || values.rows() == 0) {
             throw new InvalidInputException(at, "a non-empty array of points, each an array of " + features
                     + " numbers, is expected");
         }
-        requirePoints(values.size(), at);
-        float[][] out = new float[values.size()][features];
-        for (int t = 0; t < values.size(); t++) {
-            JsonNode row = values.get(t);
-            if (!row.isArray() || row.size() != features) {
-                throw new InvalidInputException(at + "/" + t, "point " + t + " must be an array of " + features
-                        + " numbers, one per feature");
-            }
+        requirePoints(values.rows(), at);
+        requireValues(values, at);
+        if (values.columns() != features) {
+            throw new InvalidInputException(at + "/0", "point 0 must be an array of " + features
+                    + " numbers, one per feature");
+        }
+        float[][] out = new float[values.rows()][features];
+        for (int t = 0; t < out.length; t++) {
             for (int f = 0; f < features; f++) {
-                out[t][f] = numberOrMissing(row.get(f), at + "/" + t + "/" + f);
+                out[t][f] = values.get(t, f);
             }
         }
         return out;
+    }
+
+    /** Refuses what the reader found not to be a value, at its place in the request. */
+    private static void requireValues(SeriesValues values, String at) {
+        SeriesValues.Problem problem = values.problem();
+        if (problem != null) {
+            String place = problem.row() < 0 ? at
+                    : at + "/" + problem.row() + (problem.column() < 0 ? "" : "/" + problem.column());
+            throw new InvalidInputException(place, problem.message());
+        }
     }
 
     private void requireCount(int count, String at) {
@@ -237,19 +250,6 @@ public class PayloadParser {
             throw new InvalidInputException(at, "at most " + limits.maxPointsPerSeries() + " points per series, got "
                     + count);
         }
-    }
-
-    /** A series value: a number, or null for a missing one (NaN until {@link Gaps} fills it). */
-    private static float numberOrMissing(JsonNode node, String at) {
-        return node != null && node.isNull() ? Float.NaN : number(node, at);
-    }
-
-    private static float number(JsonNode node, String at) {
-        if (node == null || !node.isNumber()) {
-            throw new InvalidInputException(at, "a number is expected" + (node != null && node.isString()
-                    ? ", not a string" : ""));
-        }
-        return finite(node.asDouble(), at);
     }
 
     private static float number(Double value, String at) {

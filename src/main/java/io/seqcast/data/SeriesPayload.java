@@ -1,7 +1,6 @@
 package io.seqcast.data;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One series as posted.
@@ -15,6 +14,6 @@ import tools.jackson.databind.JsonNode;
 public record SeriesPayload(
         @Schema(description = "The client's name for the series, echoed in forecasts", example = "a") String id,
         @Schema(description = "Numbers oldest first (univariate), or one array of feature values per step"
-                + " (multivariate)", example = "[1.0, 2.0, 3.0]") JsonNode values,
+                + " (multivariate)", example = "[1.0, 2.0, 3.0]") SeriesValues values,
         @Schema(description = "ISO-8601 instant of the first value", example = "2024-01-01T00:00:00Z") String start,
         @Schema(description = "ISO-8601 duration between values", example = "P1M") String frequency) {}

@@ -24,6 +24,8 @@ public final class Defaults {
     public static final double VALIDATION_FRACTION = 0.2;
     public static final int EARLY_STOPPING_PATIENCE = 20;
     public static final long SEED = 42L;
+    /** Validation may choose or combine classical baselines unless asked not to. */
+    public static final boolean NETWORK_ONLY = false;
 
     private Defaults() {}
 

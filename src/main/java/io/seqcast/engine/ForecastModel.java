@@ -34,6 +34,29 @@ public interface ForecastModel extends AutoCloseable {
     List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout);
 
     /**
+     * Starts the forecast {@link #forecast(List, int, Duration)} makes, leaving its network passes to the
+     * caller (see {@link RollOut}); the same checks apply, and the same numbers come out.
+     *
+     * @param timeout how long the roll-out may take from now (null: no limit); checked between passes and
+     *     between series
+     */
+    RollOut rollOut(List<float[][]> histories, int horizon, Duration timeout);
+
+    /**
+     * Runs the network once over {@code windows} encoded windows laid end to end; thread-safe and free of
+     * locks. The output of each window depends on that window alone.
+     *
+     * @throws IllegalStateException when the model was closed
+     */
+    float[] pass(float[] input, int windows);
+
+    /** Floats per encoded window of a {@link #pass}'s input. */
+    int passInputSize();
+
+    /** Floats per window of a {@link #pass}'s output. */
+    int passOutputSize();
+
+    /**
      * The work a forecast of {@code series} histories {@code horizon} steps ahead takes, in
      * multiply-adds (plus a fixed amount per window): one forward pass per window and roll-out step.
      * Saturates instead of overflowing.

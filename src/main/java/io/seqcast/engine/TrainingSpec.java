@@ -15,6 +15,8 @@ package io.seqcast.engine;
  * @param earlyStoppingPatience epochs without validation improvement before stopping; 0 disables
  * @param shuffle shuffle the training windows every epoch
  * @param seed seeds initialization, shuffling and dropout: same data, spec and seed give the same model
+ * @param networkOnly forecast with the network alone: validation neither chooses classical baselines
+ *     instead of it nor combines them with it (false in manifests written before the setting)
  */
 public record TrainingSpec(
         int epochs,
@@ -28,7 +30,8 @@ public record TrainingSpec(
         double validationFraction,
         int earlyStoppingPatience,
         boolean shuffle,
-        long seed) {
+        long seed,
+        boolean networkOnly) {
 
     public static final int MAX_EPOCHS = 100_000;
     public static final int MAX_BATCH_SIZE = 65_536;
@@ -37,7 +40,8 @@ public record TrainingSpec(
     public static final TrainingSpec DEFAULT = new TrainingSpec(Defaults.EPOCHS, Defaults.BATCH_SIZE,
             OptimizerType.valueOf(Defaults.OPTIMIZER), Defaults.LEARNING_RATE, Defaults.MOMENTUM,
             LossType.valueOf(Defaults.LOSS), Defaults.GRADIENT_CLIP_NORM, Defaults.GRADIENT_CLIP_VALUE,
-            Defaults.VALIDATION_FRACTION, Defaults.EARLY_STOPPING_PATIENCE, true, Defaults.SEED);
+            Defaults.VALIDATION_FRACTION, Defaults.EARLY_STOPPING_PATIENCE, true, Defaults.SEED,
+            Defaults.NETWORK_ONLY);
 
     public TrainingSpec {
         ModelSpec.requireBetween("training.epochs", "epochs", epochs, 1, MAX_EPOCHS);
@@ -95,6 +99,7 @@ public record TrainingSpec(
         private int earlyStoppingPatience;
         private boolean shuffle;
         private long seed;
+        private boolean networkOnly;
 
         private Builder(TrainingSpec from) {
             epochs = from.epochs;
@@ -109,6 +114,7 @@ public record TrainingSpec(
             earlyStoppingPatience = from.earlyStoppingPatience;
             shuffle = from.shuffle;
             seed = from.seed;
+            networkOnly = from.networkOnly;
         }
 
         public Builder epochs(int value) { epochs = value; return this; }
@@ -123,10 +129,11 @@ public record TrainingSpec(
         public Builder earlyStoppingPatience(int value) { earlyStoppingPatience = value; return this; }
         public Builder shuffle(boolean value) { shuffle = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
+        public Builder networkOnly(boolean value) { networkOnly = value; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
-                    gradientClipValue, validationFraction, earlyStoppingPatience, shuffle, seed);
+                    gradientClipValue, validationFraction, earlyStoppingPatience, shuffle, seed, networkOnly);
         }
     }
 }

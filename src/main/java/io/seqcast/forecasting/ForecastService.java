@@ -13,6 +13,7 @@ import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.RollOut;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceKind;
 import io.seqcast.registry.ModelRegistry;
@@ -32,11 +33,13 @@ class ForecastService {
     private final Timer latency;
     private final DistributionSummary seriesPerRequest;
     private final ForecastingProperties limits;
+    private final InferenceQueue queue;
 
     ForecastService(ModelRegistry registry, ModelCache cache, PayloadParser parser, MeterRegistry meters,
-            ForecastingProperties limits) {
+            ForecastingProperties limits, InferenceQueue queue) {
         this.registry = registry;
         this.cache = cache;
+        this.queue = queue;
         this.parser = parser;
         this.limits = limits;
         this.latency = Timer.builder("seqcast.forecast.latency").description("Time to answer a forecast request")
@@ -58,13 +61,14 @@ class ForecastService {
             int horizon = request.horizon() != null ? request.horizon() : manifest.spec().horizon();
             List<float[][]> histories = parsed.data().sequences().stream().map(Sequence::values).toList();
             requireWithinBudget(model, histories.size(), horizon, manifest.features().size());
+            long deadline = System.nanoTime() + limits.timeout().toNanos();
             List<float[][]> forecasts;
             try {
                 try {
-                    forecasts = model.forecast(histories, horizon, limits.timeout());
+                    forecasts = batched(model, histories, horizon, deadline);
                 } catch (IllegalStateException closed) {
                     cache.invalidate(name, resolved, model);
-                    forecasts = cache.get(name, resolved).forecast(histories, horizon, limits.timeout());
+                    forecasts = batched(cache.get(name, resolved), histories, horizon, deadline);
                 }
             } catch (ForecastTimeoutException e) {
                 throw new ForecastTimedOut(limits.timeout());
@@ -74,6 +78,15 @@ class ForecastService {
             requireFinite(forecasts, name, resolved);
             return new ForecastResponse(name, resolved, describe(parsed, forecasts));
         });
+    }
+
+    /** The model's forecast, its network passes run in batches with those of other requests. */
+    private List<float[][]> batched(ForecastModel model, List<float[][]> histories, int horizon, long deadline) {
+        RollOut rollOut = model.rollOut(histories, horizon, Duration.ofNanos(deadline - System.nanoTime()));
+        for (int windows = rollOut.windows(); windows > 0; windows = rollOut.windows()) {
+            rollOut.accept(queue.run(model, rollOut.input(), windows, deadline, limits.timeout()));
+        }
+        return rollOut.result();
     }
 
     /** Refused before any work: the values asked for, and the work they take, each within its budget. */
@@ -128,11 +141,6 @@ class ForecastService {
         }
     }
 
-    /** The shortest decimal that reads back as the same float (2.03, not 2.0299999713897705). */
-    private static double decimal(float value) {
-        return Double.parseDouble(Float.toString(value));
-    }
-
     private static void requireSameShape(ModelManifest manifest, ParsedData parsed) {
         boolean trajectories = manifest.kind() == SequenceKind.TRAJECTORY;
         if (trajectories != parsed.trajectories()) {
@@ -145,32 +153,29 @@ class ForecastService {
         }
     }
 
+    /** Forecast values go out as floats (float[] per series, float[][] when multivariate), never boxed. */
     private static List<ForecastResponse.Forecast> describe(ParsedData parsed, List<float[][]> forecasts) {
         List<ForecastResponse.Forecast> out = new ArrayList<>(forecasts.size());
         List<String> features = parsed.data().features();
+        int z = features.indexOf("z");
+        int t = features.indexOf("t");
         for (int i = 0; i < forecasts.size(); i++) {
             Sequence input = parsed.data().sequences().get(i);
             float[][] forecast = forecasts.get(i);
             if (parsed.trajectories()) {
                 List<ForecastResponse.Point> points = new ArrayList<>(forecast.length);
                 for (float[] row : forecast) {
-                    points.add(new ForecastResponse.Point(decimal(row[0]), decimal(row[1]),
-                            features.contains("z") ? decimal(row[features.indexOf("z")]) : null,
-                            features.contains("t") ? decimal(row[features.indexOf("t")]) : null));
+                    points.add(new ForecastResponse.Point(row[0], row[1], z < 0 ? null : row[z], t < 0 ? null : row[t]));
                 }
                 out.add(new ForecastResponse.Forecast(input.id(), null, null, points));
             } else {
-                List<Object> values = new ArrayList<>(forecast.length);
-                for (float[] row : forecast) {
-                    if (row.length == 1) {
-                        values.add(decimal(row[0]));
-                    } else {
-                        List<Double> step = new ArrayList<>(row.length);
-                        for (float v : row) {
-                            step.add(decimal(v));
-                        }
-                        values.add(step);
+                Object values = forecast;
+                if (features.size() == 1) {
+                    float[] column = new float[forecast.length];
+                    for (int step = 0; step < forecast.length; step++) {
+                        column[step] = forecast[step][0];
                     }
+                    values = column;
                 }
                 Timing timing = parsed.timing().get(i);
                 out.add(new ForecastResponse.Forecast(input.id(), values,

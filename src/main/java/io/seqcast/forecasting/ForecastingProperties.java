@@ -18,7 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxValues the most predicted values one request may ask for: series x horizon x features
  * @param maxWork the most work one request may ask for, in multiply-adds: per series and roll-out pass,
  *     one forward pass over the window (as {@code ForecastModel.forecastWork} counts it)
- * @param timeout how long one request may compute before it stops and answers 503
+ * @param timeout how long one request may wait and compute before it stops and answers 503
+ * @param workers inference threads that run batched network passes; 0: one per core
+ * @param maxBatch the most windows one batched network pass takes
+ * @param maxBatchDelay how long a worker waits for more windows when its batch is not full; 0: it runs
+ *     what is queued at once (with requests arriving while a pass runs, batches fill by themselves)
+ * @param queueCapacity the most windows waiting for a worker; a request beyond it is answered 503
  */
 @Validated
 @ConfigurationProperties("seqcast.forecasting")
@@ -27,4 +32,14 @@ public record ForecastingProperties(
         @NotNull @DefaultValue("512MB") DataSize cacheBytes,
         @Min(1) @DefaultValue("1000000") long maxValues,
         @Min(1) @DefaultValue("3000000000") long maxWork,
-        @NotNull @DefaultValue("10s") Duration timeout) {}
+        @NotNull @DefaultValue("10s") Duration timeout,
+        @Min(0) @Max(256) @DefaultValue("0") int workers,
+        @Min(1) @Max(4096) @DefaultValue("64") int maxBatch,
+        @NotNull @DefaultValue("0ms") Duration maxBatchDelay,
+        @Min(1) @DefaultValue("4096") int queueCapacity) {
+
+    /** The inference threads to start: {@link #workers}, or one per core when 0. */
+    int workerThreads() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -7,13 +7,15 @@ import io.seqcast.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * by count and by the bytes of loaded parameters (the most recent model stays even when it alone is
  * larger). The cache owns the models: it closes them on eviction, on deletion of their version and at
  * shutdown. A model's close waits for forecasts in flight on it, so evicted models are closed on a
- * thread of their own: no lookup, of that model or any other, waits for one to drain.
+ * thread of their own: no lookup, of that model or any other, waits for one to drain. A lookup of a loaded
+ * model takes no lock (it only stamps the entry for recency); loading and eviction do.
  */
 @Component
 class ModelCache implements DisposableBean {
@@ -32,10 +35,23 @@ class ModelCache implements DisposableBean {
 
     private final ModelRegistry registry;
     private final ForecastingProperties properties;
-    private final Map<Key, ForecastModel> models = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Key, Entry> models = new ConcurrentHashMap<>();
     /** Deleted versions, so that a load that raced the deletion is not cached (numbers are never reused). */
     private final Set<Key> deleted = new HashSet<>();
+    private final AtomicLong clock = new AtomicLong();
+    /** Guards changes to {@code models}, {@code deleted} and {@code bytes}; lookups go without it. */
+    private final Object changes = new Object();
     private long bytes;
+
+    private static final class Entry {
+        final ForecastModel model;
+        volatile long used;
+
+        Entry(ForecastModel model, long used) {
+            this.model = model;
+            this.used = used;
+        }
+    }
     private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-closer");
         thread.setDaemon(true);
@@ -50,26 +66,25 @@ class ModelCache implements DisposableBean {
     /** The loaded model of a version, loading it on first use. */
     ForecastModel get(String model, int version) {
         Key key = new Key(model, version);
-        synchronized (models) {
-            ForecastModel cached = models.get(key);
-            if (cached != null) {
-                return cached;
-            }
+        Entry cached = models.get(key);
+        if (cached != null) {
+            cached.used = clock.incrementAndGet();
+            return cached.model;
         }
         ForecastModel loaded = registry.load(model, version);
         List<ForecastModel> evicted = new ArrayList<>();
         ForecastModel result;
-        synchronized (models) {
+        synchronized (changes) {
             if (deleted.contains(key)) {
                 closeLater(List.of(loaded));
                 throw new RegistryException.VersionNotFound(model, "version " + version);
             }
-            ForecastModel raced = models.get(key);
+            Entry raced = models.get(key);
             if (raced != null) {
                 evicted.add(loaded);
-                result = raced;
+                result = raced.model;
             } else {
-                models.put(key, loaded);
+                models.put(key, new Entry(loaded, clock.incrementAndGet()));
                 bytes += loaded.parameterBytes();
                 evictBeyondBounds(key, evicted);
                 result = loaded;
@@ -81,21 +96,26 @@ class ModelCache implements DisposableBean {
 
     private void evictBeyondBounds(Key newest, List<ForecastModel> evicted) {
         long maxBytes = properties.cacheBytes().toBytes();
-        Iterator<Map.Entry<Key, ForecastModel>> eldestFirst = models.entrySet().iterator();
-        while ((models.size() > properties.cacheSize() || bytes > maxBytes) && eldestFirst.hasNext()) {
-            Map.Entry<Key, ForecastModel> entry = eldestFirst.next();
+        List<Map.Entry<Key, Entry>> eldestFirst = new ArrayList<>(models.entrySet());
+        eldestFirst.sort(Comparator.comparingLong(e -> e.getValue().used));
+        for (Iterator<Map.Entry<Key, Entry>> it = eldestFirst.iterator();
+                (models.size() > properties.cacheSize() || bytes > maxBytes) && it.hasNext(); ) {
+            Map.Entry<Key, Entry> entry = it.next();
             if (!entry.getKey().equals(newest)) {
-                bytes -= entry.getValue().parameterBytes();
-                evicted.add(entry.getValue());
-                eldestFirst.remove();
+                bytes -= entry.getValue().model.parameterBytes();
+                evicted.add(entry.getValue().model);
+                models.remove(entry.getKey());
             }
         }
     }
 
     /** Drops a model that turned out closed (evicted while a request held it). */
     void invalidate(String model, int version, ForecastModel closed) {
-        synchronized (models) {
-            if (models.remove(new Key(model, version), closed)) {
+        synchronized (changes) {
+            Key key = new Key(model, version);
+            Entry entry = models.get(key);
+            if (entry != null && entry.model == closed) {
+                models.remove(key);
                 bytes -= closed.parameterBytes();
             }
         }
@@ -103,11 +123,12 @@ class ModelCache implements DisposableBean {
 
     @EventListener
     void versionDeleted(ModelVersionDeleted event) {
-        ForecastModel removed;
-        synchronized (models) {
+        ForecastModel removed = null;
+        synchronized (changes) {
             deleted.add(new Key(event.model(), event.version()));
-            removed = models.remove(new Key(event.model(), event.version()));
-            if (removed != null) {
+            Entry entry = models.remove(new Key(event.model(), event.version()));
+            if (entry != null) {
+                removed = entry.model;
                 bytes -= removed.parameterBytes();
             }
         }
@@ -117,13 +138,11 @@ class ModelCache implements DisposableBean {
     }
 
     int size() {
-        synchronized (models) {
-            return models.size();
-        }
+        return models.size();
     }
 
     long bytes() {
-        synchronized (models) {
+        synchronized (changes) {
             return bytes;
         }
     }
@@ -137,8 +156,8 @@ class ModelCache implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         List<ForecastModel> all;
-        synchronized (models) {
-            all = new ArrayList<>(models.values());
+        synchronized (changes) {
+            all = new ArrayList<>(models.values().stream().map(entry -> entry.model).toList());
             models.clear();
             bytes = 0;
         }

@@ -50,6 +50,7 @@ public class ModelRegistry {
     private final ApplicationEventPublisher events;
     private final RegistryFolder folder;
     private final VerifiedVersions verified;
+    private final Resolutions resolutions = new Resolutions();
 
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
@@ -198,28 +199,32 @@ public class ModelRegistry {
      * {@value #DEFAULT_ALIAS} alias if set, else the latest available version.
      */
     public int resolve(String name, Integer version, String alias) {
-        requireModel(name);
         if (version != null) {
             requireVersion(name, version);
             return version;
         }
-        Map<String, Integer> aliases = aliases(name);
+        ModelName.require(name, "model");
         if (alias != null) {
             ModelName.require(alias, "alias");
-            Integer target = aliases.get(alias);
+        }
+        Resolutions.Resolution resolution = resolutions.of(name, root.resolve(name), () -> {
+            ModelInfo info = info(name);
+            return new Resolutions.Resolution(Map.copyOf(info.aliases()), info.latest());
+        }).orElseThrow(() -> new RegistryException.ModelNotFound(name));
+        if (alias != null) {
+            Integer target = resolution.aliases().get(alias);
             if (target == null) {
                 throw new RegistryException.VersionNotFound(name, "alias '" + alias + "'");
             }
             return target;
         }
-        if (aliases.containsKey(DEFAULT_ALIAS)) {
-            return aliases.get(DEFAULT_ALIAS);
+        if (resolution.aliases().containsKey(DEFAULT_ALIAS)) {
+            return resolution.aliases().get(DEFAULT_ALIAS);
         }
-        Integer latest = info(name).latest();
-        if (latest == null) {
+        if (resolution.latest() == null) {
             throw new RegistryException.VersionNotFound(name, "available version");
         }
-        return latest;
+        return resolution.latest();
     }
 
     public void delete(String name, int version) {

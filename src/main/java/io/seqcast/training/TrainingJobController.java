@@ -78,11 +78,12 @@ class TrainingJobController {
             @RequestParam(required = false) LossType loss, @RequestParam(required = false) Double gradientClipNorm,
             @RequestParam(required = false) Double gradientClipValue,
             @RequestParam(required = false) Double validationFraction,
-            @RequestParam(required = false) Integer earlyStoppingPatience, @RequestParam(required = false) Long seed) {
+            @RequestParam(required = false) Integer earlyStoppingPatience, @RequestParam(required = false) Long seed,
+            @RequestParam(required = false) Boolean networkOnly) {
         TrainingRequest request = new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality),
                 new SpecPayload(cell, hiddenSize, layers, dropout, window, horizon),
                 new TrainingPayload(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
-                        gradientClipValue, validationFraction, earlyStoppingPatience, seed));
+                        gradientClipValue, validationFraction, earlyStoppingPatience, seed, networkOnly));
         try {
             return submit(request);
         } catch (InvalidInputException refused) {

@@ -26,4 +26,6 @@ record TrainingPayload(
                 Integer earlyStoppingPatience,
         @Schema(description = "Seed: the same data, settings and seed give the same model (default "
                 + Defaults.SEED + ")",
-                example = "7") Long seed) {}
+                example = "7") Long seed,
+        @Schema(description = "Forecast with the network alone instead of letting validation choose or combine"
+                + " classical baselines (default " + Defaults.NETWORK_ONLY + ")") Boolean networkOnly) {}

@@ -95,6 +95,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
             given(payload.validationFraction(), builder::validationFraction);
             given(payload.earlyStoppingPatience(), builder::earlyStoppingPatience);
             given(payload.seed(), builder::seed);
+            given(payload.networkOnly(), builder::networkOnly);
         }
         return builder.build();
     }

@@ -23,6 +23,26 @@ public class DelegatingModel implements ForecastModel {
     }
 
     @Override
+    public RollOut rollOut(List<float[][]> histories, int horizon, Duration timeout) {
+        return delegate.rollOut(histories, horizon, timeout);
+    }
+
+    @Override
+    public float[] pass(float[] input, int windows) {
+        return delegate.pass(input, windows);
+    }
+
+    @Override
+    public int passInputSize() {
+        return delegate.passInputSize();
+    }
+
+    @Override
+    public int passOutputSize() {
+        return delegate.passOutputSize();
+    }
+
+    @Override
     public long forecastWork(int series, int horizon) {
         return delegate.forecastWork(series, horizon);
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.seqcast.data.DataLimits;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.SeriesPayload;
+import io.seqcast.data.SeriesValues;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.ForecastModel;
@@ -22,12 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** A forecast's work and size are budgeted before it starts, and its time while it runs. */
 class ForecastServiceTest {
@@ -39,6 +40,14 @@ class ForecastServiceTest {
     Path root;
 
     private ModelRegistry registry;
+    private final List<InferenceQueue> queues = new ArrayList<>();
+
+    @AfterEach
+    void stopQueues() throws InterruptedException {
+        for (InferenceQueue queue : queues) {
+            queue.destroy();
+        }
+    }
 
     @BeforeEach
     void aHorizonOneModel() {
@@ -83,19 +92,21 @@ class ForecastServiceTest {
 
     private ForecastService service(Duration timeout) {
         ForecastingProperties properties = new ForecastingProperties(4, DataSize.ofMegabytes(64), 1_000_000,
-                3_000_000_000L, timeout);
-        return new ForecastService(registry, new ModelCache(registry, properties), PARSER, new SimpleMeterRegistry(),
-                properties);
+                3_000_000_000L, timeout, 1, 64, Duration.ZERO, 4096);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        InferenceQueue queue = new InferenceQueue(properties, meters);
+        queues.add(queue);
+        return new ForecastService(registry, new ModelCache(registry, properties), PARSER, meters, properties, queue);
     }
 
     private static ForecastRequest request(int series, int points, int horizon) {
         List<SeriesPayload> payloads = new ArrayList<>(series);
         for (int s = 0; s < series; s++) {
-            var values = JsonNodeFactory.instance.arrayNode();
+            double[] values = new double[points];
             for (int t = 0; t < points; t++) {
-                values.add(Math.sin((t + s) * 0.4));
+                values[t] = Math.sin((t + s) * 0.4);
             }
-            payloads.add(new SeriesPayload("s" + s, values, null, null));
+            payloads.add(new SeriesPayload("s" + s, SeriesValues.of(values), null, null));
         }
         return new ForecastRequest(null, payloads, null, horizon);
     }

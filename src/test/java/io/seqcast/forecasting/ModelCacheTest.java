@@ -146,7 +146,8 @@ class ModelCacheTest {
     }
 
     private static ForecastingProperties cacheOf(int size, DataSize bytes) {
-        return new ForecastingProperties(size, bytes, 1_000_000, 3_000_000_000L, Duration.ofSeconds(10));
+        return new ForecastingProperties(size, bytes, 1_000_000, 3_000_000_000L, Duration.ofSeconds(10), 1, 64,
+                Duration.ZERO, 4096);
     }
 
     private ModelRegistry registryWithVersions(SequenceEngine engine, int versions) {

@@ -8,6 +8,7 @@ import io.seqcast.data.DataLimits;
 import io.seqcast.data.DataPayload;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.SeriesPayload;
+import io.seqcast.data.SeriesValues;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.OptimizerType;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 class TrainingJobServiceTest {
 
@@ -177,7 +177,7 @@ class TrainingJobServiceTest {
         // No season (none detected either): the default model that this learning rate is known to blow up.
         TrainingRequest diverging = new TrainingRequest("wild",
                 new DataPayload(series.features(), series.series(), series.trajectories(), 1), null, new TrainingPayload(50, 8,
-                OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L));
+                OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L, null));
         TrainingJob done = await(service.submit(diverging).id());
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.error()).contains("diverged");
@@ -275,14 +275,14 @@ class TrainingJobServiceTest {
 
     private static TrainingRequest request(String model, int epochs, int points) {
         return new TrainingRequest(model, data(points), new SpecPayload(null, 8, null, null, 12, 3),
-                new TrainingPayload(epochs, null, null, null, null, null, null, null, null, 0, 3L));
+                new TrainingPayload(epochs, null, null, null, null, null, null, null, null, 0, 3L, null));
     }
 
     private static DataPayload data(int points) {
-        var values = JsonNodeFactory.instance.arrayNode();
+        double[] values = new double[points];
         for (int t = 0; t < points; t++) {
-            values.add(100 + 10 * Math.sin(t * 0.5) + t * 0.1);
+            values[t] = 100 + 10 * Math.sin(t * 0.5) + t * 0.1;
         }
-        return new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null);
+        return new DataPayload(null, List.of(new SeriesPayload("s", SeriesValues.of(values), null, null)), null, null);
     }
 }

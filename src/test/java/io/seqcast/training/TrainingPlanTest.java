@@ -7,6 +7,7 @@ import io.seqcast.data.DataLimits;
 import io.seqcast.data.DataPayload;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.SeriesPayload;
+import io.seqcast.data.SeriesValues;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.InvalidInputException;
@@ -16,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 class TrainingPlanTest {
 
@@ -66,11 +66,12 @@ class TrainingPlanTest {
 
     @Test
     void aSeasonNotGivenIsDetectedAndSeasonalityOneForcesNone() {
-        var values = JsonNodeFactory.instance.arrayNode();
+        double[] numbers = new double[120];
         java.util.Random random = new java.util.Random(7);
         for (int t = 0; t < 120; t++) {
-            values.add(200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
+            numbers[t] = 200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
         }
+        SeriesValues values = SeriesValues.of(numbers);
         TrainingProperties defaults = limits(512, 4, 2048, null);
         TrainingPlan detected = TrainingPlan.of(new TrainingRequest("m",
                 new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null), null, null),
@@ -85,14 +86,11 @@ class TrainingPlanTest {
 
     @Test
     void gapsInTheDataAreFilledAndCounted() {
-        var values = JsonNodeFactory.instance.arrayNode();
+        double[] numbers = new double[100];
         for (int t = 0; t < 100; t++) {
-            if (t % 10 == 3) {
-                values.addNull();
-            } else {
-                values.add(50 + Math.sin(t * 0.3));
-            }
+            numbers[t] = t % 10 == 3 ? Double.NaN : 50 + Math.sin(t * 0.3);
         }
+        SeriesValues values = SeriesValues.of(numbers);
         TrainingPlan plan = TrainingPlan.of(new TrainingRequest("m",
                 new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, 1), null, null),
                 PARSER, ENGINE, limits(512, 4, 2048, null));
@@ -104,10 +102,10 @@ class TrainingPlanTest {
     }
 
     private static DataPayload series(int points) {
-        var values = JsonNodeFactory.instance.arrayNode();
+        double[] values = new double[points];
         for (int t = 0; t < points; t++) {
-            values.add(100 + 10 * Math.sin(t * 0.5));
+            values[t] = 100 + 10 * Math.sin(t * 0.5);
         }
-        return new DataPayload(null, List.of(new SeriesPayload("s", values, null, null)), null, null);
+        return new DataPayload(null, List.of(new SeriesPayload("s", SeriesValues.of(values), null, null)), null, null);
     }
 }

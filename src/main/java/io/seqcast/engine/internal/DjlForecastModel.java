@@ -6,7 +6,7 @@ import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
-import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.RollOut;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /** A trained network with its scaling, owning the native memory of its parameters. */
 final class DjlForecastModel implements ForecastModel {
@@ -35,6 +35,13 @@ final class DjlForecastModel implements ForecastModel {
      */
     private static final int MAX_BATCH = 64;
 
+    /**
+     * Fewest windows per native call. libtorch's CPU kernels take another path for 1 to 3 rows, whose
+     * results differ in the last bits from those of the same windows in a larger batch (bench/README.md);
+     * padding keeps a window's forecast independent of what else shares its batch.
+     */
+    static final int MIN_PASS_WINDOWS = 4;
+
     private final ModelManifest manifest;
     private final RecurrentNetwork network;
     private final NDManager manager;
@@ -43,9 +50,13 @@ final class DjlForecastModel implements ForecastModel {
     private final long parameterBytes;
     /** Null: the network alone (a manifest from before blends, or one that chose it). */
     private final ForecastBlend blend;
-    // Forecasts share the read side; close takes the write side so it never frees parameters in use.
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    /**
+     * Calls using the parameters, plus {@link #CLOSING} once closing began: a counter, not a lock, on the
+     * path every forecast takes.
+     */
+    private final AtomicInteger calls = new AtomicInteger();
+    private static final int CLOSING = Integer.MIN_VALUE;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context) {
         this.manifest = manifest;
@@ -76,90 +87,160 @@ final class DjlForecastModel implements ForecastModel {
 
     @Override
     public List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout) {
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        ModelSpec spec = manifest.spec();
+        RollOut rollOut = rollOut(histories, horizon, timeout);
+        for (int windows = rollOut.windows(); windows > 0; windows = rollOut.windows()) {
+            rollOut.accept(passInChunks(rollOut.input(), windows));
+        }
+        return rollOut.result();
+    }
+
+    @Override
+    public RollOut rollOut(List<float[][]> histories, int horizon, Duration timeout) {
         if (horizon < 1 || horizon > context.maxHorizon()) {
             throw new InvalidInputException("horizon",
                     "horizon must be between 1 and " + context.maxHorizon() + ", was " + horizon);
         }
-        InputChecks.checkHistories(histories, scaling.features(), spec.window());
-        return whileOpen(() -> {
-            List<float[][]> network = blend == null || blend.members().contains(ForecastBlend.NETWORK)
-                    ? network(histories, horizon, timeout, deadline) : null;
-            if (blend == null) {
-                return network;
-            }
-            List<float[][]> blended = new ArrayList<>(histories.size());
-            for (int i = 0; i < histories.size(); i++) {
-                if (timeout != null && System.nanoTime() - deadline > 0) {
-                    throw new ForecastTimeoutException(timeout);
-                }
-                blended.add(Blending.combine(blend, histories.get(i), network == null ? null : network.get(i),
-                        manifest.seasonalPeriod(), horizon));
-            }
-            return blended;
-        });
+        InputChecks.checkHistories(histories, scaling.features(), manifest.spec().window());
+        if (calls.get() < 0) {
+            throw new IllegalStateException("model is closed");
+        }
+        boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
+        return new NetworkRollOut(histories, horizon, network, timeout);
     }
 
     /** The network's forecast alone, whatever the blend: for ablations that compare the two. */
     List<float[][]> networkForecast(List<float[][]> histories, int horizon) {
-        return whileOpen(() -> network(histories, horizon, null, 0));
+        NetworkRollOut rollOut = new NetworkRollOut(histories, horizon, true, null);
+        for (int windows = rollOut.windows(); windows > 0; windows = rollOut.windows()) {
+            rollOut.accept(passInChunks(rollOut.input(), windows));
+        }
+        return List.of(rollOut.forecasts);
     }
 
-    /** Runs {@code work} on the open model; {@link #close} waits for it to finish. */
-    private <T> T whileOpen(Supplier<T> work) {
-        lifecycle.readLock().lock();
+    @Override
+    public float[] pass(float[] input, int windows) {
+        float[] padded = windows >= MIN_PASS_WINDOWS ? input
+                : Arrays.copyOf(input, MIN_PASS_WINDOWS * passInputSize());
+        float[] output;
+        enter();
         try {
-            if (closed) {
-                throw new IllegalStateException("model is closed");
-            }
-            return work.get();
+            context.prepareInferenceThread();
+            output = network.predict(manager, padded, Math.max(windows, MIN_PASS_WINDOWS));
         } finally {
-            lifecycle.readLock().unlock();
+            calls.decrementAndGet();
         }
+        return windows >= MIN_PASS_WINDOWS ? output : Arrays.copyOf(output, windows * passOutputSize());
     }
 
-    private List<float[][]> network(List<float[][]> histories, int horizon, Duration timeout, long deadline) {
-        List<float[][]> forecasts = new ArrayList<>(histories.size());
-        for (int from = 0; from < histories.size(); from += MAX_BATCH) {
-            forecasts.addAll(rollOut(histories.subList(from, Math.min(histories.size(), from + MAX_BATCH)), horizon,
-                    timeout, deadline));
-        }
-        return forecasts;
+    @Override
+    public int passInputSize() {
+        return manifest.spec().window() * scaling.features();
     }
 
-    /** Direct forecast of up to the model's horizon, fed back in as input until {@code horizon} is covered. */
-    private List<float[][]> rollOut(List<float[][]> histories, int horizon, Duration timeout, long deadline) {
-        int window = manifest.spec().window();
-        int step = manifest.spec().horizon();
-        int features = scaling.features();
-        int n = histories.size();
-        float[][][] windows = new float[n][][];
-        float[][][] forecasts = new float[n][horizon][];
-        for (int i = 0; i < n; i++) {
-            float[][] history = histories.get(i);
-            windows[i] = Arrays.copyOfRange(history, history.length - window, history.length);
+    @Override
+    public int passOutputSize() {
+        return manifest.spec().horizon() * scaling.features();
+    }
+
+    private float[] passInChunks(float[] input, int windows) {
+        if (windows <= MAX_BATCH) {
+            return pass(input, windows);
         }
-        float[] input = new float[n * window * features];
-        double[][] references = new double[n][];
-        for (int produced = 0; produced < horizon; produced += step) {
-            if (timeout != null && System.nanoTime() - deadline > 0) {
-                throw new ForecastTimeoutException(timeout);
-            }
+        int in = passInputSize();
+        int out = passOutputSize();
+        float[] output = new float[windows * out];
+        for (int from = 0; from < windows; from += MAX_BATCH) {
+            int count = Math.min(MAX_BATCH, windows - from);
+            float[] chunk = pass(Arrays.copyOfRange(input, from * in, (from + count) * in), count);
+            System.arraycopy(chunk, 0, output, from * out, count * out);
+        }
+        return output;
+    }
+
+    /**
+     * Direct forecast of up to the model's horizon, fed back in as input until {@code horizon} is covered,
+     * then blended with the baselines the model chose.
+     */
+    private final class NetworkRollOut implements RollOut {
+        private final List<float[][]> histories;
+        private final int horizon;
+        private final Duration timeout;
+        private final long deadline;
+        private final float[][][] windows;
+        private final float[][][] forecasts;
+        private final double[][] references;
+        private int produced;
+
+        NetworkRollOut(List<float[][]> histories, int horizon, boolean network, Duration timeout) {
+            this.histories = histories;
+            this.horizon = horizon;
+            this.timeout = timeout;
+            this.deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+            int n = histories.size();
+            int window = manifest.spec().window();
+            this.windows = new float[n][][];
+            this.forecasts = network ? new float[n][horizon][] : null;
+            this.references = new double[n][];
             for (int i = 0; i < n; i++) {
-                references[i] = scaling.encodeWindow(windows[i], 0, window, input, i * window * features);
+                float[][] history = histories.get(i);
+                windows[i] = Arrays.copyOfRange(history, history.length - window, history.length);
             }
-            float[] output = predict(input, n);
+            this.produced = network ? 0 : horizon;
+        }
+
+        @Override
+        public int windows() {
+            return produced < horizon ? windows.length : 0;
+        }
+
+        @Override
+        public float[] input() {
+            checkTime();
+            int size = passInputSize();
+            float[] input = new float[windows.length * size];
+            for (int i = 0; i < windows.length; i++) {
+                references[i] = scaling.encodeWindow(windows[i], 0, windows[i].length, input, i * size);
+            }
+            return input;
+        }
+
+        @Override
+        public void accept(float[] output) {
+            int step = manifest.spec().horizon();
+            int size = passOutputSize();
             int take = Math.min(step, horizon - produced);
-            for (int i = 0; i < n; i++) {
-                float[][] steps = scaling.decodeSteps(output, i * step * features, step, references[i]);
+            for (int i = 0; i < windows.length; i++) {
+                float[][] steps = scaling.decodeSteps(output, i * size, step, references[i]);
                 System.arraycopy(steps, 0, forecasts[i], produced, take);
                 if (produced + step < horizon) {
                     windows[i] = shift(windows[i], steps);
                 }
             }
+            produced += step;
         }
-        return List.of(forecasts);
+
+        @Override
+        public List<float[][]> result() {
+            if (produced < horizon) {
+                throw new IllegalStateException("the roll-out has passes left");
+            }
+            if (blend == null) {
+                return List.of(forecasts);
+            }
+            List<float[][]> blended = new ArrayList<>(histories.size());
+            for (int i = 0; i < histories.size(); i++) {
+                checkTime();
+                blended.add(Blending.combine(blend, histories.get(i), forecasts == null ? null : forecasts[i],
+                        manifest.seasonalPeriod(), horizon));
+            }
+            return blended;
+        }
+
+        private void checkTime() {
+            if (timeout != null && System.nanoTime() - deadline > 0) {
+                throw new ForecastTimeoutException(timeout);
+            }
+        }
     }
 
     private static float[][] shift(float[][] window, float[][] next) {
@@ -170,14 +251,18 @@ final class DjlForecastModel implements ForecastModel {
         return shifted;
     }
 
-    private float[] predict(float[] input, int n) {
-        context.prepareInferenceThread();
-        return network.predict(manager, input, n);
+    /** Counts a call in flight, refusing it once the model is closing. */
+    private void enter() {
+        if (calls.getAndIncrement() < 0) {
+            calls.decrementAndGet();
+            throw new IllegalStateException("model is closed");
+        }
     }
 
     @Override
     public void save(Path directory) {
-        whileOpen(() -> {
+        enter();
+        try {
             Path parameters = directory.resolve(PARAMETERS_FILE);
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
@@ -187,20 +272,21 @@ final class DjlForecastModel implements ForecastModel {
             }
             ManifestFiles.force(parameters);
             ManifestFiles.write(directory, manifest.withFiles(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
-            return null;
-        });
+        } finally {
+            calls.decrementAndGet();
+        }
     }
 
+    /** Waits for the calls in flight to finish, then frees the parameters; later calls are refused. */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                manager.close();
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
+        calls.addAndGet(CLOSING);
+        while (calls.get() != CLOSING) {
+            LockSupport.parkNanos(100_000);
+        }
+        manager.close();
     }
 }

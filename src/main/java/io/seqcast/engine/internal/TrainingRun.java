@@ -83,8 +83,10 @@ final class TrainingRun {
             }
             ValidationMetrics metrics =
                     validation == null ? null : metrics(network, modelManager, scaling, validation, split);
-            ForecastBlend blend = Blending.choose(data, split, spec.window(), spec.horizon(),
-                    (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
+            ForecastBlend blend = training.networkOnly()
+                    ? ForecastBlend.networkOnly("networkOnly was asked for")
+                    : Blending.choose(data, split, spec.window(), spec.horizon(),
+                            (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
                     engineInfo, Instant.now(), Map.of(), blend);

@@ -42,7 +42,7 @@ class ReferenceExperimentsTest {
         float[][] track = ReferenceExperiments.trajectory(7);
         ModelSpec spec = new ModelSpec(CellType.RNN, 16, 1, 0.0, 15, 5);
         TrainingSpec training = TrainingSpec.builder().epochs(300).batchSize(1).optimizer(OptimizerType.ADAM)
-                .learningRate(0.01).validationFraction(0).seed(7).build();
+                .learningRate(0.01).validationFraction(0).networkOnly(true).seed(7).build();
         try (ForecastModel model = engine.train(ReferenceExperiments.trajectoryData(track), spec, training,
                 TrainingListener.NONE)) {
             List<Double> losses = model.manifest().summary().trainLossHistory();
@@ -66,7 +66,7 @@ class ReferenceExperimentsTest {
     void sineLstmWithAdagradReachesOneHundredthRmseInAShortRun() {
         ModelSpec spec = new ModelSpec(CellType.LSTM, 30, 2, 0.0, ReferenceExperiments.SINE_WINDOW, 1);
         TrainingSpec training = TrainingSpec.builder().epochs(3).batchSize(32).optimizer(OptimizerType.ADAGRAD)
-                .learningRate(0.1).validationFraction(0).gradientClipNorm(0).seed(1).build();
+                .learningRate(0.1).validationFraction(0).networkOnly(true).gradientClipNorm(0).seed(1).build();
         SequenceData data = SequenceData.univariate(
                 List.of(new Sequence("sin", ReferenceExperiments.sineTraining())), 1);
         try (ForecastModel model = engine.train(data, spec, training, TrainingListener.NONE)) {

@@ -1,0 +1,310 @@
+package io.seqcast.forecasting;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.seqcast.api.ProblemException;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ForecastTimeoutException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dynamic batching of network passes, as model servers do it (DJL Serving's batch size and delay,
+ * Triton's dynamic batcher): request threads queue the passes of their forecasts; a fixed set of
+ * inference workers takes the oldest pass, adds every queued pass of the same model version up to
+ * {@code max-batch} windows (splitting a pass across batches where it does not fit) and runs them as one
+ * native call. A few threads running full batches keep the cores busy with the network instead of with
+ * dozens of threads contending for them. A window's output does not depend on its batch, so the numbers
+ * are those of an unbatched forecast.
+ *
+ * <p>The queue is bounded in windows: a request that does not fit is refused at once (503, Retry-After)
+ * rather than queued behind work it cannot outwait. A pass whose request gave up is dropped unrun.
+ */
+@Component
+class InferenceQueue implements DisposableBean {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    private final ArrayDeque<Pass> passes = new ArrayDeque<>();
+    private int queuedWindows;
+    private boolean stopped;
+
+    private final int maxBatch;
+    private final long maxDelayNanos;
+    private final int capacity;
+    private final List<Thread> workers = new ArrayList<>();
+
+    private final DistributionSummary batchWindows;
+    private final Timer queueWait;
+    private final Counter rejectedFull;
+    private final Counter abandoned;
+
+    InferenceQueue(ForecastingProperties properties, MeterRegistry meters) {
+        this.maxBatch = properties.maxBatch();
+        this.maxDelayNanos = properties.maxBatchDelay().toNanos();
+        this.capacity = properties.queueCapacity();
+        this.batchWindows = DistributionSummary.builder("seqcast.forecast.batch.windows")
+                .description("Windows per batched network pass").publishPercentileHistogram().register(meters);
+        this.queueWait = Timer.builder("seqcast.forecast.queue.wait")
+                .description("Time a pass waited in the queue before its batch ran").publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("seqcast.forecast.queue.depth", this, InferenceQueue::depth)
+                .description("Windows waiting for an inference worker").register(meters);
+        this.rejectedFull = Counter.builder("seqcast.forecast.rejected").tag("reason", "queue-full")
+                .description("Forecast passes refused or dropped").register(meters);
+        this.abandoned = Counter.builder("seqcast.forecast.rejected").tag("reason", "timed-out")
+                .description("Forecast passes refused or dropped").register(meters);
+        for (int i = 0; i < properties.workerThreads(); i++) {
+            Thread worker = new Thread(this::work, "inference-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /**
+     * Runs one network pass of {@code model} over {@code windows} encoded windows, batched with the passes
+     * of other requests, and waits for its output until {@code deadline} ({@link System#nanoTime()}).
+     *
+     * @throws QueueFull when the queue has no room for the windows
+     * @throws ForecastTimeoutException when the deadline passed first
+     * @throws IllegalStateException when the model was closed before its pass ran
+     */
+    float[] run(ForecastModel model, float[] input, int windows, long deadline, Duration timeout) {
+        Pass pass = new Pass(model, input, windows, deadline);
+        lock.lock();
+        try {
+            if (stopped || (queuedWindows > 0 && queuedWindows + windows > capacity)) {
+                rejectedFull.increment();
+                throw new QueueFull(stopped ? "the service is shutting down" : "the forecast queue is full ("
+                        + capacity + " windows, seqcast.forecasting.queue-capacity)");
+            }
+            passes.addLast(pass);
+            queuedWindows += windows;
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+        return pass.await(timeout);
+    }
+
+    int depth() {
+        lock.lock();
+        try {
+            return queuedWindows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void work() {
+        while (true) {
+            List<Chunk> batch;
+            try {
+                batch = nextBatch();
+            } catch (InterruptedException stop) {
+                return;
+            }
+            if (batch == null) {
+                return;
+            }
+            runBatch(batch);
+        }
+    }
+
+    /** The next batch: the oldest pass's model, every queued window of it up to the batch size. */
+    private List<Chunk> nextBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            dropExpired();
+            while (passes.isEmpty()) {
+                if (stopped) {
+                    return null;
+                }
+                queued.await();
+                dropExpired();
+            }
+            ForecastModel model = passes.peekFirst().model;
+            long waitUntil = System.nanoTime() + maxDelayNanos;
+            long left = maxDelayNanos;
+            while (left > 0 && !stopped && queuedOf(model) < maxBatch) {
+                left = queued.awaitNanos(Math.min(left, waitUntil - System.nanoTime()));
+            }
+            List<Chunk> batch = new ArrayList<>();
+            int size = 0;
+            long now = System.nanoTime();
+            for (Iterator<Pass> it = passes.iterator(); it.hasNext() && size < maxBatch; ) {
+                Pass pass = it.next();
+                if (pass.model != model) {
+                    continue;
+                }
+                if (pass.taken == 0) {
+                    queueWait.record(now - pass.queuedAt, TimeUnit.NANOSECONDS);
+                }
+                int take = Math.min(pass.windows - pass.taken, maxBatch - size);
+                batch.add(new Chunk(pass, pass.taken, take, size));
+                pass.taken += take;
+                size += take;
+                queuedWindows -= take;
+                if (pass.taken == pass.windows) {
+                    it.remove();
+                }
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int queuedOf(ForecastModel model) {
+        int windows = 0;
+        for (Pass pass : passes) {
+            if (pass.model == model) {
+                windows += pass.windows - pass.taken;
+            }
+        }
+        return windows;
+    }
+
+    /** Drops passes whose request stopped waiting, so no worker spends time on them. */
+    private void dropExpired() {
+        long now = System.nanoTime();
+        for (Iterator<Pass> it = passes.iterator(); it.hasNext(); ) {
+            Pass pass = it.next();
+            if (pass.gaveUp || now - pass.deadline > 0) {
+                queuedWindows -= pass.windows - pass.taken;
+                it.remove();
+                abandoned.increment();
+            }
+        }
+    }
+
+    private void runBatch(List<Chunk> batch) {
+        ForecastModel model = batch.get(0).pass.model;
+        int in = model.passInputSize();
+        int out = model.passOutputSize();
+        int size = 0;
+        for (Chunk chunk : batch) {
+            size += chunk.count;
+        }
+        float[] output;
+        try {
+            float[] input;
+            Chunk only = batch.get(0);
+            if (batch.size() == 1 && only.count == only.pass.windows) {
+                input = only.pass.input;
+            } else {
+                input = new float[size * in];
+                for (Chunk chunk : batch) {
+                    System.arraycopy(chunk.pass.input, chunk.from * in, input, chunk.at * in, chunk.count * in);
+                }
+            }
+            output = model.pass(input, size);
+        } catch (RuntimeException failed) {
+            for (Chunk chunk : batch) {
+                chunk.pass.fail(failed);
+            }
+            return;
+        }
+        batchWindows.record(size);
+        for (Chunk chunk : batch) {
+            System.arraycopy(output, chunk.at * out, chunk.pass.output, chunk.from * out, chunk.count * out);
+            chunk.pass.done(chunk.count);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        lock.lock();
+        try {
+            stopped = true;
+            for (Pass pass : passes) {
+                pass.fail(new QueueFull("the service is shutting down"));
+            }
+            passes.clear();
+            queuedWindows = 0;
+            queued.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Thread worker : workers) {
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    /** One request's network pass; {@code taken} is guarded by the queue's lock. */
+    private static final class Pass {
+        final ForecastModel model;
+        final float[] input;
+        final int windows;
+        final float[] output;
+        final long deadline;
+        final long queuedAt = System.nanoTime();
+        final AtomicInteger done = new AtomicInteger();
+        final CountDownLatch finished = new CountDownLatch(1);
+        int taken;
+        volatile boolean gaveUp;
+        volatile RuntimeException failure;
+
+        Pass(ForecastModel model, float[] input, int windows, long deadline) {
+            this.model = model;
+            this.input = input;
+            this.windows = windows;
+            this.output = new float[windows * model.passOutputSize()];
+            this.deadline = deadline;
+        }
+
+        void done(int count) {
+            if (done.addAndGet(count) == windows) {
+                finished.countDown();
+            }
+        }
+
+        void fail(RuntimeException cause) {
+            failure = cause;
+            finished.countDown();
+        }
+
+        float[] await(Duration timeout) {
+            try {
+                if (!finished.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    gaveUp = true;
+                    throw new ForecastTimeoutException(timeout);
+                }
+            } catch (InterruptedException e) {
+                gaveUp = true;
+                Thread.currentThread().interrupt();
+                throw new ForecastTimeoutException(timeout);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return output;
+        }
+    }
+
+    /** Windows {@code [from, from + count)} of a pass, at window {@code at} of its batch. */
+    private record Chunk(Pass pass, int from, int count, int at) {}
+
+    static final class QueueFull extends ProblemException {
+        QueueFull(String reason) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Forecast queue full", reason + ": retry shortly");
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
+    }
+}
