@@ -50,11 +50,22 @@ values() { python3 -c "import math; print(','.join(f'{math.sin(i * 0.2):.4f}' fo
 lua() { # wrk script posting $1 as the body
   printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\n' "$1" "$key" > "$work/$2.lua"
 }
+meters() { # batches run, windows in them, seconds waited in the queue, passes queued (cumulative)
+  api "http://127.0.0.1:$port/actuator/prometheus" | awk '
+    /^seqcast_forecast_batch_windows_count/ {b=$2} /^seqcast_forecast_batch_windows_sum/ {w=$2}
+    /^seqcast_forecast_queue_wait_seconds_sum/ {q=$2} /^seqcast_forecast_queue_wait_seconds_count/ {n=$2}
+    END {print b+0, w+0, q+0, n+0}'
+}
 load() { # $1 connections, $2 script, $3 label
   local threads=$(( $1 < 2 ? 1 : 2 ))
+  local before after
+  before=$(meters)
   echo "## $3: $1 connections, ${seconds} s"
   wrk -t$threads -c"$1" -d"${seconds}s" --timeout 5s --latency -s "$work/$2.lua" \
     "http://127.0.0.1:$port/api/v1/models/bench/forecast" | grep -E "Requests/sec|  50%|  99%|Socket errors|Non-2xx"
+  after=$(meters)
+  echo "$before $after" | awk '{b=$5-$1; printf "batches: %d, mean %.1f windows; mean queue wait %.2f ms\n", b,
+    b ? ($6-$2)/b : 0, ($8-$4) ? 1000*($7-$3)/($8-$4) : 0}'
   echo
 }
 {
@@ -62,8 +73,8 @@ load() { # $1 connections, $2 script, $3 label
   echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "# java: $(java -version 2>&1 | head -1); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo
-  java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.seqcast.bench.CeilingBenchmark 3 2>&1 \
-    | grep ceiling
+  java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.seqcast.bench.CeilingBenchmark 3 1 4 64 2>&1 \
+    | grep "in-process"
   echo
   java -jar "$jar" --server.port=$port --seqcast.registry.root="$work/registry" --seqcast.training.jobs="$work/jobs" \
     --seqcast.security.keys[0].name=bench --seqcast.security.keys[0].sha256="$sha" \
@@ -81,7 +92,8 @@ load() { # $1 connections, $2 script, $3 label
   lua "$one" one
   lua "$many" many
   api -d "$one" "http://127.0.0.1:$port/api/v1/models/bench/forecast" | head -c 160; echo; echo
-  wrk -t2 -c64 -d5s -s "$work/one.lua" "http://127.0.0.1:$port/api/v1/models/bench/forecast" > /dev/null
+  # Warm-up: on 2 cores the JIT compilers take tens of seconds of load to settle.
+  wrk -t2 -c64 -d30s -s "$work/one.lua" "http://127.0.0.1:$port/api/v1/models/bench/forecast" > /dev/null
   profile start
   for connections in 1 8 64 256; do load $connections one "1 series per request"; done
   load 8 many "64 series per request"

@@ -123,9 +123,9 @@ class InferenceQueueTest {
         InferenceQueue queue = queue(1, 64, Duration.ZERO, 10);
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
-            Future<float[]> first = clients.submit(() -> pass(queue, slow, 1)); // taken by the one worker
+            Future<float[]> first = clients.submit(() -> pass(queue, slow, 1)); // runs on its thread, holding the one core
             Deadline.released(running);
-            Future<float[]> second = clients.submit(() -> pass(queue, slow, 8)); // waits in the queue
+            Future<float[]> second = clients.submit(() -> pass(queue, slow, 8)); // waits in the queue for the core
             Deadline.await(Duration.ofMinutes(1), "the second pass is queued", () -> queue.depth() == 8);
             assertThatThrownBy(() -> pass(queue, slow, 3)).isInstanceOfSatisfying(InferenceQueue.QueueFull.class, e -> {
                 assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
