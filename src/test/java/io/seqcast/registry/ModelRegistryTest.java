@@ -18,6 +18,9 @@ import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.internal.DjlSequenceEngine;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +131,29 @@ class ModelRegistryTest {
         registry.delete("demand", 1);
         assertThat(registry.model("demand").versions()).containsExactly(2);
         assertThat(events).contains(new ModelVersionDeleted("demand", 1));
+    }
+
+    @Test
+    void resolutionIsKeptWhileTheModelFolderIsUnchangedAndFollowsAnotherReplicasChanges() throws Exception {
+        registry.publish("demand", model);
+        registry.publish("demand", model);
+        Path folder = root.resolve("demand");
+        FileTime settled = FileTime.from(Instant.now().minus(Duration.ofMinutes(1)));
+        Files.setLastModifiedTime(folder, settled);
+        assertThat(registry.resolve("demand", null, null)).isEqualTo(2);
+        // A file changed behind the registry's back, the folder's time put back: the kept resolution answers.
+        Files.writeString(folder.resolve("aliases.json"), "{\"production\":1}");
+        Files.setLastModifiedTime(folder, settled);
+        assertThat(registry.resolve("demand", null, null)).as("kept while the folder is unchanged").isEqualTo(2);
+        // Every change a registry makes renames an entry into the folder, which changes its time.
+        ModelRegistry otherReplica = new ModelRegistry(new RegistryProperties(root), ENGINE, e -> {});
+        otherReplica.setAlias("demand", "production", 1);
+        assertThat(registry.resolve("demand", null, null)).isEqualTo(1);
+        assertThat(otherReplica.publish("demand", model)).isEqualTo(3);
+        otherReplica.deleteAlias("demand", "production");
+        assertThat(registry.resolve("demand", null, null)).isEqualTo(3);
+        assertThatThrownBy(() -> registry.resolve("demand", null, "production"))
+                .isInstanceOf(RegistryException.VersionNotFound.class);
     }
 
     @Test
