@@ -7,7 +7,24 @@ import java.time.Instant;
 import java.util.List;
 
 @Schema(description = "Forecasts in request order, from one model version")
-record ForecastResponse(String model, int version, List<Forecast> forecasts) {
+record ForecastResponse(String model, int version, List<Forecast> forecasts, Receipt receipt) {
+
+    /**
+     * What made the forecast, to reproduce or audit it: the same input posted to the same version gives
+     * the same numbers, on any replica and after restarts.
+     */
+    @Schema(description = "What made the forecast: the same input posted to the same version gives the same numbers")
+    record Receipt(
+            String model,
+            int version,
+            @Schema(description = "SHA-256 (hex) of the version's manifest.json, which lists the SHA-256 of its"
+                    + " parameters") String manifestSha256,
+            @Schema(description = "SHA-256 (hex) of the input as read: features, the horizon, and per series its id"
+                    + " and values as 32-bit floats (missing values after filling)") String inputSha256,
+            @Schema(example = "PyTorch") String engine,
+            @Schema(example = "2.7.1") String engineVersion,
+            @Schema(example = "cpu()") String device,
+            Instant time) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "One forecast: values for series (arrays per step when multivariate), points for"

@@ -9,15 +9,18 @@ import io.seqcast.data.EngineFields;
 import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.Timing;
+import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.RollOut;
 import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.SequenceKind;
 import io.seqcast.registry.ModelRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -34,12 +37,14 @@ class ForecastService {
     private final DistributionSummary seriesPerRequest;
     private final ForecastingProperties limits;
     private final InferenceQueue queue;
+    private final EngineInfo engine;
 
     ForecastService(ModelRegistry registry, ModelCache cache, PayloadParser parser, MeterRegistry meters,
-            ForecastingProperties limits, InferenceQueue queue) {
+            ForecastingProperties limits, InferenceQueue queue, SequenceEngine engine) {
         this.registry = registry;
         this.cache = cache;
         this.queue = queue;
+        this.engine = engine.info();
         this.parser = parser;
         this.limits = limits;
         this.latency = Timer.builder("seqcast.forecast.latency").description("Time to answer a forecast request")
@@ -76,7 +81,10 @@ class ForecastService {
                 throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
             requireFinite(forecasts, name, resolved);
-            return new ForecastResponse(name, resolved, describe(parsed, forecasts));
+            ForecastResponse.Receipt receipt = new ForecastResponse.Receipt(name, resolved,
+                    cache.manifestSha256(name, resolved), InputDigest.of(parsed.data(), horizon), engine.engine(),
+                    engine.engineVersion(), engine.device(), Instant.now());
+            return new ForecastResponse(name, resolved, describe(parsed, forecasts), receipt);
         });
     }
 

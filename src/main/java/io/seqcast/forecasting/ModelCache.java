@@ -45,10 +45,12 @@ class ModelCache implements DisposableBean {
 
     private static final class Entry {
         final ForecastModel model;
+        final String manifestSha256;
         volatile long used;
 
-        Entry(ForecastModel model, long used) {
+        Entry(ForecastModel model, String manifestSha256, long used) {
             this.model = model;
+            this.manifestSha256 = manifestSha256;
             this.used = used;
         }
     }
@@ -72,6 +74,13 @@ class ModelCache implements DisposableBean {
             return cached.model;
         }
         ForecastModel loaded = registry.load(model, version);
+        String manifestSha256;
+        try {
+            manifestSha256 = registry.manifestSha256(model, version);
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
         List<ForecastModel> evicted = new ArrayList<>();
         ForecastModel result;
         synchronized (changes) {
@@ -84,7 +93,7 @@ class ModelCache implements DisposableBean {
                 evicted.add(loaded);
                 result = raced.model;
             } else {
-                models.put(key, new Entry(loaded, clock.incrementAndGet()));
+                models.put(key, new Entry(loaded, manifestSha256, clock.incrementAndGet()));
                 bytes += loaded.parameterBytes();
                 evictBeyondBounds(key, evicted);
                 result = loaded;
@@ -107,6 +116,12 @@ class ModelCache implements DisposableBean {
                 models.remove(entry.getKey());
             }
         }
+    }
+
+    /** The SHA-256 of the manifest of a version, read when it was loaded. */
+    String manifestSha256(String model, int version) {
+        Entry entry = models.get(new Key(model, version));
+        return entry != null ? entry.manifestSha256 : registry.manifestSha256(model, version);
     }
 
     /** Drops a model that turned out closed (evicted while a request held it). */

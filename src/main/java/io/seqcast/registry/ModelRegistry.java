@@ -2,6 +2,7 @@ package io.seqcast.registry;
 
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
+import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.storage.DurableFiles;
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -191,6 +195,22 @@ public class ModelRegistry {
             return engine.load(versionDirectory(name, version));
         } catch (ModelLoadException e) {
             throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
+        }
+    }
+
+    /**
+     * The SHA-256 of a version's manifest file, hex: what a forecast's receipt names, so that anyone with the
+     * registry can check which manifest (and through its file hashes, which parameters) made a forecast.
+     */
+    public String manifestSha256(String name, int version) {
+        requireVersion(name, version);
+        try {
+            byte[] manifest = Files.readAllBytes(versionDirectory(name, version).resolve(ModelManifest.FILE_NAME));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest));
+        } catch (IOException e) {
+            throw new RegistryException.VersionUnavailable(name, version, "its manifest cannot be read");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

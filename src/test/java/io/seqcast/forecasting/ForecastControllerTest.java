@@ -34,15 +34,19 @@ class ForecastControllerTest {
     @Test
     void forecastsCarryTheVersionUsedAndTimestamps() throws Exception {
         given(forecasts.forecast(eq("demand"), eq(null), eq("production"), any())).willReturn(new ForecastResponse(
-                "demand", 3, List.of(new ForecastResponse.Forecast("a", List.of(1.5, 2.5),
-                        List.of(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z")), null))));
+                "demand", 3, List.of(new ForecastResponse.Forecast("a", new float[] {1.5f, 2.5f},
+                        List.of(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z")), null)),
+                new ForecastResponse.Receipt("demand", 3, "ab".repeat(32), "cd".repeat(32), "PyTorch", "2.7.1", "cpu()",
+                        Instant.parse("2024-01-31T12:00:00Z"))));
         mvc.perform(post("/api/v1/models/demand/forecast?alias=production").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"series\": [{\"id\": \"a\", \"values\": [1, 2, 3]}], \"horizon\": 2}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(3))
                 .andExpect(jsonPath("$.forecasts[0].values[1]").value(2.5))
                 .andExpect(jsonPath("$.forecasts[0].timestamps[0]").value("2024-02-01T00:00:00Z"))
-                .andExpect(jsonPath("$.forecasts[0].points").doesNotExist());
+                .andExpect(jsonPath("$.forecasts[0].points").doesNotExist())
+                .andExpect(jsonPath("$.receipt.manifestSha256").value("ab".repeat(32)))
+                .andExpect(jsonPath("$.receipt.time").value("2024-01-31T12:00:00Z"));
     }
 
     @Test

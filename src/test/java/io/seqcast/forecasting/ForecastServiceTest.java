@@ -19,7 +19,11 @@ import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.internal.DjlSequenceEngine;
 import io.seqcast.registry.ModelRegistry;
 import io.seqcast.registry.RegistryProperties;
+import io.seqcast.engine.ModelManifest;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +68,40 @@ class ForecastServiceTest {
     }
 
     @Test
+    void theSameInputToTheSameVersionGivesTheSameNumbersAndReceiptAfterAReloadFromDisk() throws Exception {
+        float[][] values = new float[80][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (Math.sin(t * 0.4) + 0.02 * t);
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
+                new ModelSpec(CellType.GRU, 16, 2, 0, 12, 3), TrainingSpec.builder().epochs(3).networkOnly(true).build(),
+                TrainingListener.NONE)) {
+            registry.publish("n", trained);
+        }
+        ForecastResponse first = service(Duration.ofSeconds(10)).forecast("n", null, null, request(5, 30, 7));
+        // As after a restart: another engine, registry and cache load the version from disk.
+        ForecastResponse again;
+        try (DjlSequenceEngine restarted = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
+            ModelRegistry reopened = new ModelRegistry(new RegistryProperties(root), restarted, e -> {});
+            again = service(reopened, restarted, Duration.ofSeconds(10)).forecast("n", null, null, request(5, 30, 7));
+        }
+        assertThat(again.forecasts()).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat((float[]) again.forecasts().get(i).values())
+                    .containsExactly((float[]) first.forecasts().get(i).values());
+        }
+        ForecastResponse.Receipt receipt = first.receipt();
+        assertThat(again.receipt()).usingRecursiveComparison().ignoringFields("time").isEqualTo(receipt);
+        byte[] manifest = Files.readAllBytes(root.resolve("n/1").resolve(ModelManifest.FILE_NAME));
+        assertThat(receipt.manifestSha256())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest)));
+        assertThat(receipt).extracting(ForecastResponse.Receipt::model, ForecastResponse.Receipt::version,
+                ForecastResponse.Receipt::engine, ForecastResponse.Receipt::device).containsExactly("n", 1, "PyTorch", "cpu()");
+        ForecastResponse otherInput = service(Duration.ofSeconds(10)).forecast("n", null, null, request(5, 31, 7));
+        assertThat(otherInput.receipt().inputSha256()).isNotEqualTo(receipt.inputSha256());
+    }
+
+    @Test
     void tenThousandSeriesRolledOut1024StepsAreRefusedWith422BeforeAnyWork() {
         ForecastService service = service(Duration.ofSeconds(10));
         long started = System.nanoTime();
@@ -91,12 +129,17 @@ class ForecastServiceTest {
     }
 
     private ForecastService service(Duration timeout) {
+        return service(registry, ENGINE, timeout);
+    }
+
+    private ForecastService service(ModelRegistry registry, DjlSequenceEngine engine, Duration timeout) {
         ForecastingProperties properties = new ForecastingProperties(4, DataSize.ofMegabytes(64), 1_000_000,
                 3_000_000_000L, timeout, 1, 64, Duration.ZERO, 4096);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         InferenceQueue queue = new InferenceQueue(properties, meters);
         queues.add(queue);
-        return new ForecastService(registry, new ModelCache(registry, properties), PARSER, meters, properties, queue);
+        return new ForecastService(registry, new ModelCache(registry, properties), PARSER, meters, properties, queue,
+                engine);
     }
 
     private static ForecastRequest request(int series, int points, int horizon) {
