@@ -22,6 +22,8 @@ import java.util.Map;
  * @param createdAt when training finished
  * @param files SHA-256 of every other file of the model directory, by file name
  * @param blend what the model forecasts with and why; null in manifests written before blends (network alone)
+ * @param backtest step-by-step errors of the model and the baselines on rolling origins; null for
+ *     trajectories, series too short to score and manifests written before backtests
  */
 public record ModelManifest(
         int formatVersion,
@@ -37,7 +39,8 @@ public record ModelManifest(
         EngineInfo engine,
         Instant createdAt,
         Map<String, String> files,
-        ForecastBlend blend) {
+        ForecastBlend blend,
+        Backtest backtest) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
@@ -50,6 +53,6 @@ public record ModelManifest(
 
     public ModelManifest withFiles(Map<String, String> newFiles) {
         return new ModelManifest(formatVersion, kind, features, spec, training, normalization, seasonalPeriod, metrics,
-                summary, dataFingerprint, engine, createdAt, newFiles, blend);
+                summary, dataFingerprint, engine, createdAt, newFiles, blend, backtest);
     }
 }

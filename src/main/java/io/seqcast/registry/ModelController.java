@@ -2,6 +2,7 @@ package io.seqcast.registry;
 
 import io.seqcast.api.RequiresRole;
 import io.seqcast.api.Role;
+import io.seqcast.engine.Backtest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,6 +58,23 @@ class ModelController {
     VersionInfo version(@PathVariable @Parameter(example = "flight-track") String name,
             @PathVariable @Parameter(example = "1") int version) {
         return registry.version(name, version);
+    }
+
+    @GetMapping("/{name}/versions/{version}/backtest")
+    @Operation(summary = "Get a version's backtest: errors at each step ahead (MASE, sMAPE, RMSE) of the model and"
+            + " of every built-in baseline on rolling origins at the end of its training data",
+            description = "The origins are those the model's blend was chosen on, so MODEL's figures are"
+                    + " optimistic by that choice; 404 for versions without one (trajectories, series too short)")
+    Backtest backtest(@PathVariable @Parameter(example = "us-accidents") String name,
+            @PathVariable @Parameter(example = "1") int version) {
+        VersionInfo info = registry.version(name, version);
+        if (!info.available()) {
+            throw new RegistryException.VersionUnavailable(name, version, info.reason());
+        }
+        if (info.manifest().backtest() == null) {
+            throw new RegistryException.NoBacktest(name, version);
+        }
+        return info.manifest().backtest();
     }
 
     @RequiresRole(Role.ADMIN)

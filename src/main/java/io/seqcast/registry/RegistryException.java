@@ -35,6 +35,14 @@ public abstract class RegistryException extends ProblemException {
         }
     }
 
+    public static final class NoBacktest extends RegistryException {
+        public NoBacktest(String model, int version) {
+            super(HttpStatus.NOT_FOUND, "No backtest", "version " + version + " of model '" + model + "' has no"
+                    + " backtest: it forecasts trajectories, its series were too short to score a forecast origin,"
+                    + " or it was trained before backtests were kept; retrain it to get one");
+        }
+    }
+
     public static final class VersionUnavailable extends RegistryException {
         public VersionUnavailable(String model, int version, String reason) {
             super(HttpStatus.CONFLICT, "Version unavailable", "version " + version + " of model '" + model

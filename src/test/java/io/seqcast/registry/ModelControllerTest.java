@@ -12,6 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import io.seqcast.engine.Backtest;
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.SequenceKind;
+import io.seqcast.engine.TrainingSpec;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -47,6 +54,30 @@ class ModelControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("no model named 'nope' is registered"));
+    }
+
+    @Test
+    void aVersionsBacktestIsServedAndAVersionWithoutOneIs404Problem() throws Exception {
+        Backtest backtest = new Backtest(12, 2, List.of("SES", "NETWORK"), Map.of(Backtest.MODEL,
+                new Backtest.Steps(new double[] {0.5, 0.7}, new double[] {4.0, 6.0}, new double[] {10, 14})));
+        given(registry.version("demand", 3)).willReturn(new VersionInfo(3, true, null, List.of(), manifest(backtest)));
+        mvc.perform(get("/api/v1/models/demand/versions/3/backtest"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.origins").value(12))
+                .andExpect(jsonPath("$.horizon").value(2))
+                .andExpect(jsonPath("$.scores.MODEL.mase[1]").value(0.7))
+                .andExpect(jsonPath("$.scores.MODEL.rmse[0]").value(10.0));
+        given(registry.version("demand", 2)).willReturn(new VersionInfo(2, true, null, List.of(), manifest(null)));
+        mvc.perform(get("/api/v1/models/demand/versions/2/backtest"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("No backtest"));
+    }
+
+    private static ModelManifest manifest(Backtest backtest) {
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES, List.of("value"),
+                new ModelSpec(CellType.LSTM, 8, 1, 0, 24, 2), TrainingSpec.DEFAULT, List.of(), 12, null, null, "0".repeat(64), null,
+                Instant.parse("2026-11-27T00:00:00Z"), Map.of(), null, backtest);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.Backtest;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
@@ -41,9 +42,12 @@ final class Blending {
 
     private Blending() {}
 
-    static ForecastBlend choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network) {
+    /** The blend chosen, and the backtest of every candidate on the origins it was chosen on (or null). */
+    record Choice(ForecastBlend blend, Backtest backtest) {}
+
+    static Choice choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network) {
         if (data.kind() != SequenceKind.SERIES) {
-            return ForecastBlend.networkOnly("trajectories are forecast by the network alone");
+            return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null);
         }
         boolean networkScored = split.hasValidation();
         List<String> candidates = new ArrayList<>();
@@ -89,7 +93,7 @@ final class Blending {
             }
         }
         if (forecasts.isEmpty()) {
-            return ForecastBlend.networkOnly("the series are too short to score any forecast origin");
+            return new Choice(ForecastBlend.networkOnly("the series are too short to score any forecast origin"), null);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -131,7 +135,43 @@ final class Blending {
                 + (networkScored ? String.format(Locale.ROOT, "; the network alone %.3f", scores.get(ForecastBlend.NETWORK))
                         : "; the network was not scored (no validation split), so only baselines were candidates")
                 + String.format(Locale.ROOT, "; seasonal naive %.3f", scores.get(Baselines.Method.SEASONAL_NAIVE.name()));
-        return new ForecastBlend(chosen, scores, origins, reason);
+        Map<String, Backtest.Steps> steps = new LinkedHashMap<>();
+        steps.put(Backtest.MODEL, steps(forecasts, actuals, scales, best, horizon));
+        for (int c = 0; c < candidates.size(); c++) {
+            steps.put(candidates.get(c), steps(forecasts, actuals, scales, new int[] {c}, horizon));
+        }
+        return new Choice(new ForecastBlend(chosen, scores, origins, reason),
+                new Backtest(origins, horizon, chosen, steps));
+    }
+
+    /** The errors at each step ahead of the mean of {@code members}, over every scored case. */
+    private static Backtest.Steps steps(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales,
+            int[] members, int horizon) {
+        double[] mase = new double[horizon];
+        double[] smape = new double[horizon];
+        double[] rmse = new double[horizon];
+        for (int k = 0; k < forecasts.size(); k++) {
+            double[] actual = actuals.get(k);
+            for (int h = 0; h < horizon; h++) {
+                double mean = 0;
+                for (int member : members) {
+                    mean += forecasts.get(k)[member][h];
+                }
+                mean /= members.length;
+                double error = Math.abs(actual[h] - mean);
+                double sum = Math.abs(actual[h]) + Math.abs(mean);
+                mase[h] += error / scales.get(k);
+                smape[h] += sum == 0 ? 0 : 200 * error / sum;
+                rmse[h] += error * error;
+            }
+        }
+        int cases = forecasts.size();
+        for (int h = 0; h < horizon; h++) {
+            mase[h] /= cases;
+            smape[h] /= cases;
+            rmse[h] = Math.sqrt(rmse[h] / cases);
+        }
+        return new Backtest.Steps(mase, smape, rmse);
     }
 
     /** The blend's forecast of one history: the mean of its members' forecasts, feature by feature. */

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.seqcast.engine.EngineInfo;
+import io.seqcast.engine.Backtest;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.ModelManifest;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -83,18 +85,33 @@ final class TrainingRun {
             }
             ValidationMetrics metrics =
                     validation == null ? null : metrics(network, modelManager, scaling, validation, split);
-            ForecastBlend blend = training.networkOnly()
-                    ? ForecastBlend.networkOnly("networkOnly was asked for")
-                    : Blending.choose(data, split, spec.window(), spec.horizon(),
-                            (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
+            Blending.Choice choice = Blending.choose(data, split, spec.window(), spec.horizon(),
+                    (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
+            ForecastBlend blend = training.networkOnly() ? ForecastBlend.networkOnly("networkOnly was asked for")
+                    : choice.blend();
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
-                    engineInfo, Instant.now(), Map.of(), blend);
+                    engineInfo, Instant.now(), Map.of(), blend, backtest(choice, training.networkOnly()));
             return new DjlForecastModel(manifest, network, modelManager, context);
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;
         }
+    }
+
+    /** The backtest of what the model forecasts with: the chosen blend, or the network when asked for alone. */
+    private static Backtest backtest(Blending.Choice choice, boolean networkOnly) {
+        Backtest backtest = choice.backtest();
+        if (!networkOnly || backtest == null) {
+            return backtest;
+        }
+        Backtest.Steps network = backtest.scores().get(ForecastBlend.NETWORK);
+        if (network == null) {
+            return null;
+        }
+        Map<String, Backtest.Steps> scores = new LinkedHashMap<>(backtest.scores());
+        scores.put(Backtest.MODEL, network);
+        return new Backtest(backtest.origins(), backtest.horizon(), List.of(ForecastBlend.NETWORK), scores);
     }
 
     private TrainingSummary fit(RecurrentNetwork network, WindowSet train, WindowSet validation, NDManager manager,

@@ -1,0 +1,91 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.seqcast.engine.Backtest;
+import io.seqcast.engine.CellType;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ForecastBlend;
+import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BacktestTest {
+
+    private static DjlSequenceEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void aSeriesModelKeepsStepByStepErrorsOfItselfAndEveryBaselineConsistentWithItsBlend() {
+        try (ForecastModel model = engine.train(EngineTrainingTest.seasonal(3, 120), new ModelSpec(CellType.GRU, 8, 1,
+                0, 24, 6), TrainingSpec.builder().epochs(5).build(), TrainingListener.NONE)) {
+            Backtest backtest = model.manifest().backtest();
+            ForecastBlend blend = model.manifest().blend();
+            assertThat(backtest.horizon()).isEqualTo(6);
+            assertThat(backtest.origins()).isEqualTo(blend.origins()).isPositive();
+            assertThat(backtest.model()).isEqualTo(blend.members());
+            assertThat(backtest.scores()).containsKeys(Backtest.MODEL, ForecastBlend.NETWORK, "SEASONAL_NAIVE", "NAIVE",
+                    "DRIFT", "SES", "DAMPED", "THETA");
+            for (Backtest.Steps steps : backtest.scores().values()) {
+                assertThat(steps.mase()).hasSize(6);
+                assertThat(steps.smape()).hasSize(6);
+                assertThat(steps.rmse()).hasSize(6);
+                for (int h = 0; h < 6; h++) {
+                    assertThat(steps.mase()[h]).isFinite().isNotNegative();
+                    assertThat(steps.smape()[h]).isBetween(0.0, 200.0);
+                    assertThat(steps.rmse()[h]).isFinite().isNotNegative();
+                }
+            }
+            // The blend was chosen on the mean MASE over steps and origins: the backtest says the same.
+            for (String forecaster : List.of("SEASONAL_NAIVE", ForecastBlend.NETWORK)) {
+                assertThat(mean(backtest.scores().get(forecaster).mase()))
+                        .isCloseTo(blend.validationMase().get(forecaster), within(1e-9));
+            }
+            assertThat(mean(backtest.scores().get(Backtest.MODEL).mase()))
+                    .isCloseTo(blend.validationMase().get("BLEND"), within(1e-9));
+        }
+    }
+
+    @Test
+    void aNetworkOnlyModelsBacktestIsTheNetworksAndTrajectoriesHaveNone() {
+        try (ForecastModel model = engine.train(EngineTrainingTest.seasonal(2, 100), new ModelSpec(CellType.LSTM, 8, 1,
+                0, 24, 4), TrainingSpec.builder().epochs(3).networkOnly(true).build(), TrainingListener.NONE)) {
+            Backtest backtest = model.manifest().backtest();
+            assertThat(backtest.model()).containsExactly(ForecastBlend.NETWORK);
+            assertThat(backtest.scores().get(Backtest.MODEL)).isSameAs(backtest.scores().get(ForecastBlend.NETWORK));
+        }
+        float[][] track = new float[60][2];
+        for (int t = 0; t < track.length; t++) {
+            track[t] = new float[] {t * 0.5f, (float) Math.sin(t * 0.1)};
+        }
+        SequenceData tracks = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"),
+                List.of(new Sequence("a", track)), 1);
+        try (ForecastModel model = engine.train(tracks, new ModelSpec(CellType.RNN, 8, 1, 0, 8, 2),
+                TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
+            assertThat(model.manifest().backtest()).isNull();
+        }
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
+    }
+}
