@@ -16,8 +16,10 @@ import java.util.Map;
  * @param model the members the model forecasts with (its blend)
  * @param scores per forecaster ({@code MODEL}, {@code NETWORK} where it was scored, each baseline), the
  *     figures at each step ahead
+ * @param calibration the model's scaled absolute errors, from which prediction intervals are built
  */
-public record Backtest(int origins, int horizon, List<String> model, Map<String, Steps> scores) {
+public record Backtest(int origins, int horizon, List<String> model, Map<String, Steps> scores,
+        Calibration calibration) {
 
     public static final String MODEL = "MODEL";
 
@@ -34,4 +36,24 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
      * @param rmse root mean squared error, in the data's units
      */
     public record Steps(double[] mase, double[] smape, double[] rmse) {}
+
+    /**
+     * Split-conformal calibration of the model's errors: at each step ahead, the absolute error divided by
+     * the in-sample seasonal naive error (as MASE scales it), at levels 1 to 99 %. The value at level p is
+     * the ceil((cases + 1) p)-th smallest error, the largest where there are too few cases: an interval of
+     * that width around a forecast, times the history's own scale, covers at least p of new cases like them.
+     *
+     * @param cases scored cases (origin, series and feature) per step
+     * @param quantiles {@code [step][p - 1]} for p = 1 .. 99
+     */
+    public record Calibration(int cases, double[][] quantiles) {
+
+        public static final int MAX_LEVEL = 99;
+
+        /** The scaled half-width of the central interval at {@code level} percent (in (0, 99]) at a step. */
+        public double halfWidth(int step, double level) {
+            int p = (int) Math.ceil(level - 1e-9);
+            return quantiles[step][Math.min(MAX_LEVEL, Math.max(1, p)) - 1];
+        }
+    }
 }

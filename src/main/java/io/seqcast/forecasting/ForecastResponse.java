@@ -35,7 +35,16 @@ record ForecastResponse(String model, int version, List<Forecast> forecasts, Rec
                     + " back as the same float"), schema = @Schema(description = "a number (univariate), or an array of"
                     + " numbers, one per feature")) Object values,
             List<Instant> timestamps,
-            List<Point> points) {}
+            List<Point> points,
+            @Schema(description = "Central prediction intervals, per level asked for; lower and upper shaped like"
+                    + " values") List<Band> intervals,
+            @Schema(description = "Quantile forecasts, per quantile asked for, shaped like values")
+                    List<QuantileForecast> quantiles) {}
+
+    @Schema(description = "A central prediction interval: the point forecast lies inside")
+    record Band(double level, Object lower, Object upper) {}
+
+    record QuantileForecast(double quantile, Object values) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Point(float x, float y, Float z, Float t) {}

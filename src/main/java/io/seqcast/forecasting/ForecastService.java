@@ -66,6 +66,11 @@ class ForecastService {
             int horizon = request.horizon() != null ? request.horizon() : manifest.spec().horizon();
             List<float[][]> histories = parsed.data().sequences().stream().map(Sequence::values).toList();
             requireWithinBudget(model, histories.size(), horizon, manifest.features().size());
+            Bands bands = Bands.of(request);
+            if (!bands.none() && parsed.trajectories()) {
+                throw new InvalidInputException("/levels", "intervals and quantiles are given for series; for"
+                        + " trajectories they are not available yet");
+            }
             long deadline = System.nanoTime() + limits.timeout().toNanos();
             List<float[][]> forecasts;
             try {
@@ -81,10 +86,17 @@ class ForecastService {
                 throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
             requireFinite(forecasts, name, resolved);
+            List<Bands.ForecastBody> around;
+            try {
+                around = bands.none() ? null : bands.around(manifest, histories, forecasts,
+                        steps -> shaped(steps, parsed.data().features().size()));
+            } catch (InvalidInputException refused) {
+                throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
+            }
             ForecastResponse.Receipt receipt = new ForecastResponse.Receipt(name, resolved,
                     cache.manifestSha256(name, resolved), InputDigest.of(parsed.data(), horizon), engine.engine(),
                     engine.engineVersion(), engine.device(), Instant.now());
-            return new ForecastResponse(name, resolved, describe(parsed, forecasts), receipt);
+            return new ForecastResponse(name, resolved, describe(parsed, forecasts, around), receipt);
         });
     }
 
@@ -162,7 +174,8 @@ class ForecastService {
     }
 
     /** Forecast values go out as floats (float[] per series, float[][] when multivariate), never boxed. */
-    private static List<ForecastResponse.Forecast> describe(ParsedData parsed, List<float[][]> forecasts) {
+    private static List<ForecastResponse.Forecast> describe(ParsedData parsed, List<float[][]> forecasts,
+            List<Bands.ForecastBody> around) {
         List<ForecastResponse.Forecast> out = new ArrayList<>(forecasts.size());
         List<String> features = parsed.data().features();
         int z = features.indexOf("z");
@@ -175,21 +188,27 @@ class ForecastService {
                 for (float[] row : forecast) {
                     points.add(new ForecastResponse.Point(row[0], row[1], z < 0 ? null : row[z], t < 0 ? null : row[t]));
                 }
-                out.add(new ForecastResponse.Forecast(input.id(), null, null, points));
+                out.add(new ForecastResponse.Forecast(input.id(), null, null, points, null, null));
             } else {
-                Object values = forecast;
-                if (features.size() == 1) {
-                    float[] column = new float[forecast.length];
-                    for (int step = 0; step < forecast.length; step++) {
-                        column[step] = forecast[step][0];
-                    }
-                    values = column;
-                }
                 Timing timing = parsed.timing().get(i);
-                out.add(new ForecastResponse.Forecast(input.id(), values,
-                        timing == null ? null : timing.after(input.length(), forecast.length), null));
+                Bands.ForecastBody body = around == null ? null : around.get(i);
+                out.add(new ForecastResponse.Forecast(input.id(), shaped(forecast, features.size()),
+                        timing == null ? null : timing.after(input.length(), forecast.length), null,
+                        body == null ? null : body.intervals(), body == null ? null : body.quantiles()));
             }
         }
         return out;
+    }
+
+    /** A univariate series' steps as a column (float[]), a multivariate one's as rows (float[][]). */
+    private static Object shaped(float[][] steps, int features) {
+        if (features != 1) {
+            return steps;
+        }
+        float[] column = new float[steps.length];
+        for (int step = 0; step < steps.length; step++) {
+            column[step] = steps[step][0];
+        }
+        return column;
     }
 }

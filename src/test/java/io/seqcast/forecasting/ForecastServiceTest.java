@@ -19,6 +19,7 @@ import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.internal.DjlSequenceEngine;
 import io.seqcast.registry.ModelRegistry;
 import io.seqcast.registry.RegistryProperties;
+import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,71 @@ class ForecastServiceTest {
     }
 
     @Test
+    void intervalsCalibratedOnTheBacktestCoverHeldOutPointsAboutAsOftenAsTheySay() {
+        java.util.Random random = new java.util.Random(11);
+        int series = 40;
+        int length = 132;
+        int horizon = 12;
+        List<float[][]> full = new ArrayList<>();
+        List<Sequence> training = new ArrayList<>();
+        for (int i = 0; i < series; i++) {
+            float[][] values = new float[length][1];
+            double level = 20 + 80 * random.nextDouble();
+            double noise = 0.5 + 3 * random.nextDouble();
+            double ar = 0;
+            for (int t = 0; t < length; t++) {
+                ar = 0.5 * ar + random.nextGaussian() * noise;
+                values[t][0] = (float) (level + 0.1 * t + 0.2 * level * Math.sin(2 * Math.PI * t / 12) + ar);
+            }
+            full.add(values);
+            training.add(new Sequence("s" + i, java.util.Arrays.copyOf(values, length - horizon)));
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(training, 12),
+                new ModelSpec(CellType.LSTM, 16, 1, 0, 24, horizon), TrainingSpec.builder().epochs(20).build(),
+                TrainingListener.NONE)) {
+            registry.publish("bands", trained);
+        }
+        List<SeriesPayload> payloads = new ArrayList<>();
+        for (int i = 0; i < series; i++) {
+            double[] history = new double[length - horizon];
+            for (int t = 0; t < history.length; t++) {
+                history[t] = full.get(i)[t][0];
+            }
+            payloads.add(new SeriesPayload("s" + i, SeriesValues.of(history), null, null));
+        }
+        ForecastResponse response = service(Duration.ofSeconds(30)).forecast("bands", null, null,
+                new ForecastRequest(null, payloads, null, horizon, List.of(80.0, 95.0), List.of(0.1, 0.5, 0.9)));
+        int[] inside = new int[2];
+        for (int i = 0; i < series; i++) {
+            ForecastResponse.Forecast forecast = response.forecasts().get(i);
+            float[] point = (float[]) forecast.values();
+            float[] lower80 = (float[]) forecast.intervals().get(0).lower();
+            float[] upper80 = (float[]) forecast.intervals().get(0).upper();
+            float[] lower95 = (float[]) forecast.intervals().get(1).lower();
+            float[] upper95 = (float[]) forecast.intervals().get(1).upper();
+            assertThat((float[]) forecast.quantiles().get(0).values()).containsExactly(lower80);
+            assertThat((float[]) forecast.quantiles().get(1).values()).containsExactly(point);
+            assertThat((float[]) forecast.quantiles().get(2).values()).containsExactly(upper80);
+            for (int h = 0; h < horizon; h++) {
+                assertThat(lower95[h]).isLessThanOrEqualTo(lower80[h]).isLessThanOrEqualTo(point[h]);
+                assertThat(upper95[h]).isGreaterThanOrEqualTo(upper80[h]).isGreaterThanOrEqualTo(point[h]);
+                float actual = full.get(i)[length - horizon + h][0];
+                inside[0] += actual >= lower80[h] && actual <= upper80[h] ? 1 : 0;
+                inside[1] += actual >= lower95[h] && actual <= upper95[h] ? 1 : 0;
+            }
+        }
+        double points = series * horizon;
+        assertThat(inside[0] / points).as("80 percent coverage").isBetween(0.65, 0.93);
+        assertThat(inside[1] / points).as("95 percent coverage").isBetween(0.85, 1.0);
+        assertThatThrownBy(() -> service(Duration.ofSeconds(30)).forecast("bands", null, null,
+                new ForecastRequest(null, payloads, null, horizon, List.of(100.0), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("/levels/0"));
+        assertThatThrownBy(() -> service(Duration.ofSeconds(30)).forecast("bands", null, null,
+                new ForecastRequest(null, payloads, null, horizon + 1, List.of(80.0), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("/levels"));
+    }
+
+    @Test
     void tenThousandSeriesRolledOut1024StepsAreRefusedWith422BeforeAnyWork() {
         ForecastService service = service(Duration.ofSeconds(10));
         long started = System.nanoTime();
@@ -151,6 +217,6 @@ class ForecastServiceTest {
             }
             payloads.add(new SeriesPayload("s" + s, SeriesValues.of(values), null, null));
         }
-        return new ForecastRequest(null, payloads, null, horizon);
+        return new ForecastRequest(null, payloads, null, horizon, null, null);
     }
 }

@@ -59,7 +59,7 @@ class ModelControllerTest {
     @Test
     void aVersionsBacktestIsServedAndAVersionWithoutOneIs404Problem() throws Exception {
         Backtest backtest = new Backtest(12, 2, List.of("SES", "NETWORK"), Map.of(Backtest.MODEL,
-                new Backtest.Steps(new double[] {0.5, 0.7}, new double[] {4.0, 6.0}, new double[] {10, 14})));
+                new Backtest.Steps(new double[] {0.5, 0.7}, new double[] {4.0, 6.0}, new double[] {10, 14})), null);
         given(registry.version("demand", 3)).willReturn(new VersionInfo(3, true, null, List.of(), manifest(backtest)));
         mvc.perform(get("/api/v1/models/demand/versions/3/backtest"))
                 .andExpect(status().isOk())

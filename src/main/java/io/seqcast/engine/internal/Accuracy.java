@@ -1,6 +1,7 @@
 package io.seqcast.engine.internal;
 
 import io.seqcast.engine.DisplacementErrors;
+import io.seqcast.engine.PredictionIntervals;
 import io.seqcast.engine.ValidationMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,7 @@ final class Accuracy {
      * {@code length} points of one feature; the naive forecast when the series is not longer than a season.
      */
     static double naiveScale(float[][] values, int length, int feature, int seasonalPeriod) {
-        int m = length > seasonalPeriod ? seasonalPeriod : 1;
-        double sum = 0;
-        for (int t = m; t < length; t++) {
-            sum += Math.abs(values[t][feature] - values[t - m][feature]);
-        }
-        return length > m ? sum / (length - m) : 0;
+        return PredictionIntervals.naiveScale(values, length, feature, seasonalPeriod);
     }
 
     /**

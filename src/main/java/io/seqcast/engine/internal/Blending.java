@@ -42,12 +42,15 @@ final class Blending {
 
     private Blending() {}
 
-    /** The blend chosen, and the backtest of every candidate on the origins it was chosen on (or null). */
-    record Choice(ForecastBlend blend, Backtest backtest) {}
+    /**
+     * The blend chosen, and the backtest of every candidate on the origins it was chosen on (or null), with
+     * the calibration of the blend's errors and of the network's alone (null where not scored).
+     */
+    record Choice(ForecastBlend blend, Backtest backtest, Backtest.Calibration networkCalibration) {}
 
     static Choice choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network) {
         if (data.kind() != SequenceKind.SERIES) {
-            return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null);
+            return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null, null);
         }
         boolean networkScored = split.hasValidation();
         List<String> candidates = new ArrayList<>();
@@ -93,7 +96,8 @@ final class Blending {
             }
         }
         if (forecasts.isEmpty()) {
-            return new Choice(ForecastBlend.networkOnly("the series are too short to score any forecast origin"), null);
+            return new Choice(ForecastBlend.networkOnly("the series are too short to score any forecast origin"), null,
+                    null);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -140,8 +144,35 @@ final class Blending {
         for (int c = 0; c < candidates.size(); c++) {
             steps.put(candidates.get(c), steps(forecasts, actuals, scales, new int[] {c}, horizon));
         }
+        Backtest.Calibration networkCalibration = networkScored
+                ? calibration(forecasts, actuals, scales, new int[] {candidates.indexOf(ForecastBlend.NETWORK)}, horizon)
+                : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
-                new Backtest(origins, horizon, chosen, steps));
+                new Backtest(origins, horizon, chosen, steps, calibration(forecasts, actuals, scales, best, horizon)),
+                networkCalibration);
+    }
+
+    /** The conformal quantiles of the scaled absolute errors of the mean of {@code members}, step by step. */
+    private static Backtest.Calibration calibration(List<double[][]> forecasts, List<double[]> actuals,
+            List<Double> scales, int[] members, int horizon) {
+        int cases = forecasts.size();
+        double[][] quantiles = new double[horizon][Backtest.Calibration.MAX_LEVEL];
+        double[] errors = new double[cases];
+        for (int h = 0; h < horizon; h++) {
+            for (int k = 0; k < cases; k++) {
+                double mean = 0;
+                for (int member : members) {
+                    mean += forecasts.get(k)[member][h];
+                }
+                errors[k] = Math.abs(actuals.get(k)[h] - mean / members.length) / scales.get(k);
+            }
+            Arrays.sort(errors);
+            for (int p = 1; p <= Backtest.Calibration.MAX_LEVEL; p++) {
+                int rank = (int) Math.ceil((cases + 1) * p / 100.0);
+                quantiles[h][p - 1] = errors[Math.min(cases, rank) - 1];
+            }
+        }
+        return new Backtest.Calibration(cases, quantiles);
     }
 
     /** The errors at each step ahead of the mean of {@code members}, over every scored case. */

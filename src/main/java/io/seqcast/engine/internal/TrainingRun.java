@@ -111,7 +111,8 @@ final class TrainingRun {
         }
         Map<String, Backtest.Steps> scores = new LinkedHashMap<>(backtest.scores());
         scores.put(Backtest.MODEL, network);
-        return new Backtest(backtest.origins(), backtest.horizon(), List.of(ForecastBlend.NETWORK), scores);
+        return new Backtest(backtest.origins(), backtest.horizon(), List.of(ForecastBlend.NETWORK), scores,
+                choice.networkCalibration());
     }
 
     private TrainingSummary fit(RecurrentNetwork network, WindowSet train, WindowSet validation, NDManager manager,

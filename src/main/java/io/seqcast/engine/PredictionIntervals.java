@@ -1,0 +1,84 @@
+package io.seqcast.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prediction intervals around a model's forecasts, from the conformal calibration of its backtest: at step
+ * h and level p, the forecast plus and minus the calibrated scaled error times the history's own scale (its
+ * in-sample seasonal naive error), so that one model serves series of any level and spread. The point
+ * forecast always lies inside.
+ */
+public final class PredictionIntervals {
+
+    /** One central interval, shaped like the forecast: {@code [step][feature]}. */
+    public record Interval(double level, float[][] lower, float[][] upper) {}
+
+    private PredictionIntervals() {}
+
+    /**
+     * The intervals of every forecast at every level.
+     *
+     * @throws InvalidInputException ({@code levels}) when the model has no calibration, a level is outside
+     *     (0, 99], or the horizon is longer than the calibrated one
+     */
+    public static List<List<Interval>> of(ModelManifest manifest, List<float[][]> histories, List<float[][]> forecasts,
+            List<Double> levels) {
+        Backtest backtest = manifest.backtest();
+        if (backtest == null || backtest.calibration() == null) {
+            throw new InvalidInputException("levels", "this version has no backtest to calibrate intervals with"
+                    + " (trajectories, series too short to score, or trained before backtests): retrain it");
+        }
+        Backtest.Calibration calibration = backtest.calibration();
+        for (double level : levels) {
+            if (!(level > 0 && level <= Backtest.Calibration.MAX_LEVEL)) {
+                throw new InvalidInputException("levels", "levels are percentages above 0 and at most "
+                        + Backtest.Calibration.MAX_LEVEL + ", got " + level);
+            }
+        }
+        int horizon = forecasts.isEmpty() ? 0 : forecasts.get(0).length;
+        if (horizon > backtest.horizon()) {
+            throw new InvalidInputException("levels", "intervals are calibrated up to the model's horizon ("
+                    + backtest.horizon() + " steps); ask for at most that many, or none");
+        }
+        List<List<Interval>> out = new ArrayList<>(forecasts.size());
+        for (int i = 0; i < forecasts.size(); i++) {
+            float[][] history = histories.get(i);
+            float[][] forecast = forecasts.get(i);
+            int features = forecast[0].length;
+            double[] scales = new double[features];
+            for (int f = 0; f < features; f++) {
+                scales[f] = naiveScale(history, history.length, f, manifest.seasonalPeriod());
+            }
+            List<Interval> intervals = new ArrayList<>(levels.size());
+            for (double level : levels) {
+                float[][] lower = new float[forecast.length][features];
+                float[][] upper = new float[forecast.length][features];
+                for (int h = 0; h < forecast.length; h++) {
+                    double width = calibration.halfWidth(h, level);
+                    for (int f = 0; f < features; f++) {
+                        float half = (float) (width * scales[f]);
+                        lower[h][f] = Math.min(forecast[h][f], forecast[h][f] - half);
+                        upper[h][f] = Math.max(forecast[h][f], forecast[h][f] + half);
+                    }
+                }
+                intervals.add(new Interval(level, lower, upper));
+            }
+            out.add(intervals);
+        }
+        return out;
+    }
+
+    /**
+     * The mean absolute error of the seasonal naive forecast over the first {@code length} points (the naive
+     * one when the history is not longer than a season): MASE's denominator.
+     */
+    public static double naiveScale(float[][] values, int length, int feature, int seasonalPeriod) {
+        int m = length > seasonalPeriod ? seasonalPeriod : 1;
+        double sum = 0;
+        for (int t = m; t < length; t++) {
+            sum += Math.abs(values[t][feature] - values[t - m][feature]);
+        }
+        return length > m ? sum / (length - m) : 0;
+    }
+}
