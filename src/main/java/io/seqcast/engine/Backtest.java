@@ -50,6 +50,12 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
 
         public static final int MAX_LEVEL = 99;
 
+        /** Cases needed for a calibrated interval at {@code level} percent: ceil((n + 1) p) <= n. */
+        public static int casesFor(double level) {
+            double p = Math.ceil(level - 1e-9) / 100;
+            return (int) Math.ceil(p / (1 - p) - 1e-9);
+        }
+
         /** The scaled half-width of the central interval at {@code level} percent (in (0, 99]) at a step. */
         public double halfWidth(int step, double level) {
             int p = (int) Math.ceil(level - 1e-9);

@@ -2,6 +2,7 @@ package io.seqcast.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prediction intervals around a model's forecasts, from the conformal calibration of its backtest: at step
@@ -34,6 +35,13 @@ public final class PredictionIntervals {
             if (!(level > 0 && level <= Backtest.Calibration.MAX_LEVEL)) {
                 throw new InvalidInputException("levels", "levels are percentages above 0 and at most "
                         + Backtest.Calibration.MAX_LEVEL + ", got " + level);
+            }
+            int needed = Backtest.Calibration.casesFor(level);
+            if (calibration.cases() < needed) {
+                throw new InvalidInputException("levels", String.format(Locale.ROOT, "a %s %% interval needs at least"
+                        + " %d backtest cases per step to be calibrated; this version's backtest has %d (origins x"
+                        + " series): train on more or longer series, or ask for a lower level", level, needed,
+                        calibration.cases()));
             }
         }
         int horizon = forecasts.isEmpty() ? 0 : forecasts.get(0).length;

@@ -168,6 +168,26 @@ class ForecastServiceTest {
     }
 
     @Test
+    void anIntervalTheBacktestHasTooFewCasesToCalibrateIsRefusedSayingHowManyItNeeds() {
+        float[][] values = new float[60][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (10 + Math.sin(t * 0.5));
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
+                new ModelSpec(CellType.RNN, 8, 1, 0, 12, 6), TrainingSpec.builder().epochs(2).build(),
+                TrainingListener.NONE)) {
+            assertThat(trained.manifest().backtest().calibration().cases()).isLessThan(19);
+            registry.publish("short", trained);
+        }
+        assertThatThrownBy(() -> service(Duration.ofSeconds(10)).forecast("short", null, null,
+                new ForecastRequest(null, request(1, 30, 6).series(), null, 6, List.of(95.0), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/levels");
+                    assertThat(e.getMessage()).contains("needs at least 19 backtest cases");
+                });
+    }
+
+    @Test
     void tenThousandSeriesRolledOut1024StepsAreRefusedWith422BeforeAnyWork() {
         ForecastService service = service(Duration.ofSeconds(10));
         long started = System.nanoTime();
