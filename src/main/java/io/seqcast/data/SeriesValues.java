@@ -79,6 +79,15 @@ public final class SeriesValues {
         return new SeriesValues(floats, rows.length, univariate ? 0 : columns, problem);
     }
 
+    /** Values that are missing (null), over every feature. */
+    public int missing() {
+        int missing = 0;
+        for (float value : values) {
+            missing += Float.isNaN(value) ? 1 : 0;
+        }
+        return missing;
+    }
+
     int rows() {
         return rows;
     }

@@ -1,0 +1,40 @@
+package io.seqcast.training;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * What a training request would meet, found without training: per series what a user can act on, and for
+ * the job whether it would be accepted, with the reason when not.
+ *
+ * @param accepted whether the same request would be queued as a training job
+ * @param reason why not, as the training endpoint would answer (null when accepted)
+ * @param pointer where in the request the reason lies, when it lies in one place
+ * @param season the season training would use ({@code seasonSource}: given, frequency or detected)
+ * @param windows windows of window + horizon points the series hold (training and validation together)
+ * @param estimatedBytes the job's estimated peak memory, as the service bounds it
+ * @param memoryBudget the most one job may take here ({@code seqcast.training.max-memory})
+ */
+@Schema(description = "A training request checked without training: per series findings and whether the job would be"
+        + " accepted")
+record DataCheck(
+        boolean accepted,
+        String reason,
+        String pointer,
+        Integer season,
+        String seasonSource,
+        Integer window,
+        Integer horizon,
+        Long windows,
+        Long estimatedBytes,
+        Long memoryBudget,
+        List<SeriesCheck> series) {
+
+    /**
+     * @param missing missing values (null, empty cells), which training fills
+     * @param longestConstantRun the most consecutive equal values: long stretches look like a stuck sensor
+     * @param outliers steps whose change lies more than 5 robust standard deviations (1.4826 MAD) from the
+     *     median change
+     */
+    record SeriesCheck(String id, int length, int missing, String frequency, int longestConstantRun, int outliers) {}
+}

@@ -1,0 +1,38 @@
+package io.seqcast.training;
+
+import io.seqcast.api.RequiresRole;
+import io.seqcast.api.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequiresRole(Role.TRAINER)
+@Tag(name = "Training jobs", description = "Asynchronous training of a new model version")
+class DataCheckController {
+
+    private final DataChecks checks;
+
+    DataCheckController(DataChecks checks) {
+        this.checks = checks;
+    }
+
+    @PostMapping(path = "/api/v1/data-checks", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a training request without training",
+            description = "Takes the body of a training job. Answers per series its length, missing values,"
+                    + " frequency, longest constant stretch and outlying changes; for the job the season, window,"
+                    + " horizon, windows, estimated memory against the budget, and whether it would be accepted,"
+                    + " with the reason and its pointer when not. Nothing is queued or stored.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                        @ExampleObject(name = "sine", summary = "A sine wave, LSTM", value = Examples.SINE_TRAINING)})))
+    DataCheck check(@RequestBody TrainingRequest request) {
+        return checks.check(request);
+    }
+}

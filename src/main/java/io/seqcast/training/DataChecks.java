@@ -1,0 +1,125 @@
+package io.seqcast.training;
+
+import io.seqcast.api.ProblemException;
+import io.seqcast.data.DataPayload;
+import io.seqcast.data.ParsedData;
+import io.seqcast.data.PayloadParser;
+import io.seqcast.data.SeriesPayload;
+import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceEngine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Pre-flight checks of training requests: the findings a user can act on, before a job is queued. */
+@Service
+class DataChecks {
+
+    private static final double OUTLIER_DEVIATIONS = 5;
+
+    private final PayloadParser parser;
+    private final SequenceEngine engine;
+    private final TrainingProperties limits;
+
+    DataChecks(PayloadParser parser, SequenceEngine engine, TrainingProperties limits) {
+        this.parser = parser;
+        this.engine = engine;
+        this.limits = limits;
+    }
+
+    DataCheck check(TrainingRequest request) {
+        List<DataCheck.SeriesCheck> series;
+        try {
+            series = series(request == null ? null : request.data());
+        } catch (InvalidInputException refused) {
+            return refused(refused.getMessage(), refused.field(), List.of());
+        }
+        TrainingPlan plan;
+        try {
+            plan = TrainingPlan.of(request, parser, engine, limits);
+        } catch (InvalidInputException refused) {
+            return refused(refused.getMessage(), refused.field(), series);
+        } catch (ProblemException refused) {
+            return refused(refused.getBody().getDetail(), null, series);
+        }
+        int window = plan.spec().window();
+        int horizon = plan.spec().horizon();
+        long windows = 0;
+        for (Sequence sequence : plan.data().sequences()) {
+            windows += Math.max(0, sequence.length() - window - horizon + 1);
+        }
+        Integer given = request.data().seasonality();
+        boolean stamped = request.data().series() != null && !request.data().series().isEmpty()
+                && request.data().series().get(0) != null && request.data().series().get(0).frequency() != null;
+        String source = given != null ? "given" : stamped ? "frequency" : "detected";
+        return new DataCheck(true, null, null, plan.data().seasonalPeriod(), source, window, horizon, windows,
+                engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(), series);
+    }
+
+    private static DataCheck refused(String reason, String pointer, List<DataCheck.SeriesCheck> series) {
+        return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, series);
+    }
+
+    /** Per series findings; parsing refusals (a value that is no number, ...) end the check early. */
+    private List<DataCheck.SeriesCheck> series(DataPayload data) {
+        if (data == null || data.series() == null) {
+            return List.of();
+        }
+        ParsedData parsed = parser.parse(new DataPayload(data.features(), data.series(), null, data.seasonality()),
+                "/data");
+        List<DataCheck.SeriesCheck> out = new ArrayList<>();
+        for (int i = 0; i < data.series().size(); i++) {
+            SeriesPayload payload = data.series().get(i);
+            Sequence sequence = parsed.data().sequences().get(i);
+            float[][] values = sequence.values();
+            int longest = 0;
+            int outliers = 0;
+            for (int f = 0; f < values[0].length; f++) {
+                longest = Math.max(longest, longestRun(values, f));
+                outliers += outliers(values, f);
+            }
+            out.add(new DataCheck.SeriesCheck(sequence.id(), values.length, payload.values().missing(),
+                    payload.frequency(), longest, outliers));
+        }
+        return out;
+    }
+
+    private static int longestRun(float[][] values, int feature) {
+        int longest = values.length == 0 ? 0 : 1;
+        for (int t = 1, run = 1; t < values.length; t++) {
+            run = values[t][feature] == values[t - 1][feature] ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    private static int outliers(float[][] values, int feature) {
+        if (values.length < 4) {
+            return 0;
+        }
+        double[] changes = new double[values.length - 1];
+        for (int t = 1; t < values.length; t++) {
+            changes[t - 1] = values[t][feature] - values[t - 1][feature];
+        }
+        double median = median(changes);
+        double[] deviations = new double[changes.length];
+        for (int t = 0; t < changes.length; t++) {
+            deviations[t] = Math.abs(changes[t] - median);
+        }
+        double spread = 1.4826 * median(deviations);
+        int count = 0;
+        for (double deviation : deviations) {
+            count += spread > 0 && deviation > OUTLIER_DEVIATIONS * spread ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
