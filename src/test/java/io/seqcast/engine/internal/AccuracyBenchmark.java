@@ -48,6 +48,7 @@ public final class AccuracyBenchmark {
         Map<String, Map<String, Double>> r = rFigures(directory.resolve("r-baselines.csv"));
         String[] columns = {"blend", "network", "comb", "blend-nohint", "ets", "arima", "theta", "snaive"};
         Map<String, Double> logSums = new HashMap<>();
+        List<String> coverage = new java.util.ArrayList<>();
         System.out.printf("%-14s %4s %5s %3s | %7s %7s %7s %12s | %7s %7s %7s %7s | %5s  %s%n", "series", "m", "n", "h",
                 "blend", "network", "comb", "blend-nohint", "ets", "arima", "theta", "snaive", "sec", "detected, chosen (season given)");
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
@@ -79,6 +80,7 @@ public final class AccuracyBenchmark {
                                     test, scale) / seeds;
                             if (hint == m && seed == 0) {
                                 chosen = String.join("+", model.manifest().blend().members());
+                                coverage.add(coverage(entry.getKey(), model, train, test, scale, h));
                             }
                         }
                     }
@@ -113,6 +115,51 @@ public final class AccuracyBenchmark {
         System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", "geometric mean", "",
                 gm(logSums, "blend"), gm(logSums, "network"), gm(logSums, "comb"), gm(logSums, "blend-nohint"),
                 gm(logSums, "ets"), gm(logSums, "arima"), gm(logSums, "theta"), gm(logSums, "snaive"));
+        System.out.printf("%nprediction intervals of the default model (seed 42, season given) on the held-out points%n");
+        System.out.printf("%-14s %5s %8s %8s %11s %11s%n", "series", "cases", "in 80 %", "in 95 %", "width 80 %",
+                "width 95 %");
+        coverage.forEach(System.out::println);
+        System.out.printf("%-14s %5s %8s %8s%n", "overall", "", share(inside[0], points[0]), share(inside[1], points[1]));
+    }
+
+    /** Held-out points inside the 80 and 95 % intervals (where the backtest can calibrate them), and points. */
+    private static final int[] inside = new int[2];
+    private static final int[] points = new int[2];
+
+    private static String coverage(String name, ForecastModel model, double[] train, double[] test, double scale,
+            int h) {
+        List<float[][]> histories = List.<float[][]>of(column(train));
+        List<float[][]> forecasts = model.forecast(histories, h);
+        String[] in = new String[2];
+        String[] width = new String[2];
+        double[] levels = {80, 95};
+        for (int l = 0; l < 2; l++) {
+            try {
+                io.seqcast.engine.PredictionIntervals.Interval interval = io.seqcast.engine.PredictionIntervals
+                        .of(model.manifest(), histories, forecasts, List.of(levels[l])).get(0).get(0);
+                int count = 0;
+                double widths = 0;
+                for (int k = 0; k < h; k++) {
+                    count += test[k] >= interval.lower()[k][0] && test[k] <= interval.upper()[k][0] ? 1 : 0;
+                    widths += (interval.upper()[k][0] - interval.lower()[k][0]) / scale;
+                }
+                inside[l] += count;
+                points[l] += h;
+                in[l] = share(count, h);
+                width[l] = String.format(java.util.Locale.ROOT, "%.2f", widths / h);
+            } catch (io.seqcast.engine.InvalidInputException tooFewCases) {
+                in[l] = "n/a";
+                width[l] = "n/a";
+            }
+        }
+        io.seqcast.engine.Backtest backtest = model.manifest().backtest();
+        return String.format(java.util.Locale.ROOT, "%-14s %5d %8s %8s %11s %11s", name,
+                backtest == null || backtest.calibration() == null ? 0 : backtest.calibration().cases(), in[0], in[1],
+                width[0], width[1]);
+    }
+
+    private static String share(int count, int total) {
+        return total == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f %%", 100.0 * count / total);
     }
 
     private static double gm(Map<String, Double> logSums, String column) {
