@@ -88,8 +88,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.bind.MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         var error = e.getFieldErrors().isEmpty() ? null : e.getFieldErrors().get(0);
-        ProblemDetail problem = error == null ? invalid("the request is not valid", "/")
-                : invalid(error.getField() + " " + error.getDefaultMessage(), "/" + error.getField().replace('.', '/'));
+        // A body's fields are named by JSON pointer; settings bound from the query string by parameter name.
+        boolean query = !e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class);
+        String detail = error == null ? "the request is not valid" : error.isBindingFailure()
+                ? error.getField() + ": '" + error.getRejectedValue() + "' is not a valid value"
+                : error.getField() + " " + error.getDefaultMessage();
+        ProblemDetail problem = error == null ? invalid(detail, "/") : query
+                ? invalidParameter(detail, error.getField())
+                : invalid(detail, "/" + error.getField().replace('.', '/'));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -3,10 +3,7 @@ package io.seqcast.training;
 import io.seqcast.api.RequiresRole;
 import io.seqcast.api.Role;
 import io.seqcast.data.CsvPayloads;
-import io.seqcast.engine.CellType;
 import io.seqcast.engine.InvalidInputException;
-import io.seqcast.engine.LossType;
-import io.seqcast.engine.OptimizerType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,21 +67,10 @@ class TrainingJobController {
             @RequestParam(required = false) @Parameter(description = "ISO-8601 duration between rows, such as P1M;"
                     + " inferred from the time column when omitted") String frequency,
             @RequestParam(required = false) Integer seasonality,
-            @RequestParam(required = false) CellType cell, @RequestParam(required = false) Integer hiddenSize,
-            @RequestParam(required = false) Integer layers, @RequestParam(required = false) Double dropout,
-            @RequestParam(required = false) Integer window, @RequestParam(required = false) Integer horizon,
-            @RequestParam(required = false) Integer epochs, @RequestParam(required = false) Integer batchSize,
-            @RequestParam(required = false) OptimizerType optimizer,
-            @RequestParam(required = false) Double learningRate, @RequestParam(required = false) Double momentum,
-            @RequestParam(required = false) LossType loss, @RequestParam(required = false) Double gradientClipNorm,
-            @RequestParam(required = false) Double gradientClipValue,
-            @RequestParam(required = false) Double validationFraction,
-            @RequestParam(required = false) Integer earlyStoppingPatience, @RequestParam(required = false) Long seed,
-            @RequestParam(required = false) Boolean networkOnly) {
-        TrainingRequest request = new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality),
-                new SpecPayload(cell, hiddenSize, layers, dropout, window, horizon),
-                new TrainingPayload(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
-                        gradientClipValue, validationFraction, earlyStoppingPatience, seed, networkOnly));
+            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training) {
+        // The model shape and training settings bind from query parameters of the same names as in JSON.
+        TrainingRequest request = new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality), spec,
+                training);
         try {
             return submit(request);
         } catch (InvalidInputException refused) {

@@ -105,6 +105,20 @@ class TrainingJobControllerTest {
     }
 
     @Test
+    void aCsvSettingOfTheWrongTypeIsAProblemNamingItsQueryParameter() throws Exception {
+        mvc.perform(post("/api/v1/training-jobs?model=demand&epochs=many").contentType("text/csv").content("value\n1\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].parameter").value("epochs"))
+                .andExpect(jsonPath("$.detail").value("epochs: 'many' is not a valid value"));
+        mvc.perform(post("/api/v1/training-jobs?model=demand&cell=TRANSFORMER").contentType("text/csv")
+                        .content("value\n1\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].parameter").value("cell"));
+        org.mockito.Mockito.verifyNoInteractions(jobs);
+    }
+
+    @Test
     void otherContentTypesAre415() throws Exception {
         mvc.perform(post("/api/v1/training-jobs").contentType(MediaType.APPLICATION_XML).content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())
