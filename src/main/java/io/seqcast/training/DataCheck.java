@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param accepted whether the same request would be queued as a training job
  * @param reason why not, as the training endpoint would answer (null when accepted)
- * @param pointer where in the request the reason lies, when it lies in one place
+ * @param pointer where in the request the reason lies, when it lies in one place: a JSON pointer, or for a
+ *     CSV submission a query parameter's name or {@code /csv}
  * @param season the season training would use ({@code seasonSource}: given, frequency or detected)
  * @param windows windows of window + horizon points the series hold (training and validation together)
  * @param estimatedBytes the job's estimated peak memory, as the service bounds it

@@ -2,13 +2,18 @@ package io.seqcast.training;
 
 import io.seqcast.api.RequiresRole;
 import io.seqcast.api.Role;
+import io.seqcast.data.CsvPayloads;
+import io.seqcast.engine.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,5 +39,24 @@ class DataCheckController {
                         @ExampleObject(name = "sine", summary = "A sine wave, LSTM", value = Examples.SINE_TRAINING)})))
     DataCheck check(@RequestBody TrainingRequest request) {
         return checks.check(request);
+    }
+
+    @PostMapping(path = "/api/v1/data-checks", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a CSV training submission without training",
+            description = "Takes what a CSV training job takes (the file, and the settings as query parameters) and"
+                    + " answers as for JSON; the pointer of a refusal is then a query parameter's name or /csv.")
+    DataCheck checkCsv(@RequestBody String csv, @RequestParam @Parameter(example = "demand") String model,
+            @RequestParam(required = false) String frequency, @RequestParam(required = false) Integer seasonality,
+            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training) {
+        DataCheck check;
+        try {
+            check = checks.check(new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality), spec,
+                    training));
+        } catch (InvalidInputException refused) {
+            return checks.refusal(TrainingJobController.inCsvTerms(refused));
+        }
+        return check.pointer() == null ? check
+                : checks.withPointer(check, TrainingJobController.inCsvTerms(new InvalidInputException(check.pointer(),
+                        check.reason())));
     }
 }

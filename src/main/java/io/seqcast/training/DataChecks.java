@@ -58,6 +58,23 @@ class DataChecks {
                 engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(), series);
     }
 
+    /** A refusal found before the request could be built (a CSV that does not parse). */
+    DataCheck refusal(InvalidInputException refused) {
+        return refused(refused.getMessage(), where(refused), List.of());
+    }
+
+    /** The same check with its refusal placed as {@code placed} places it (a query parameter, /csv). */
+    DataCheck withPointer(DataCheck check, InvalidInputException placed) {
+        return new DataCheck(check.accepted(), check.reason(), where(placed), check.season(), check.seasonSource(),
+                check.window(), check.horizon(), check.windows(), check.estimatedBytes(), check.memoryBudget(),
+                check.series());
+    }
+
+    /** A JSON pointer, or a query parameter's name. */
+    private static String where(InvalidInputException refused) {
+        return refused.field();
+    }
+
     private static DataCheck refused(String reason, String pointer, List<DataCheck.SeriesCheck> series) {
         return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, series);
     }

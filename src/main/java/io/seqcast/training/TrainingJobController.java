@@ -79,7 +79,7 @@ class TrainingJobController {
     }
 
     /** A CSV request has no JSON: settings are query parameters, and the data is the body as a whole. */
-    private static InvalidInputException inCsvTerms(InvalidInputException refused) {
+    static InvalidInputException inCsvTerms(InvalidInputException refused) {
         String field = refused.field();
         if (field.startsWith("/spec/") || field.startsWith("/training/")) {
             return refused.atParameter(field.substring(field.lastIndexOf('/') + 1));

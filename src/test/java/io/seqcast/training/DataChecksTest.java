@@ -65,6 +65,33 @@ class DataChecksTest {
         assertThat(notANumber.pointer()).isEqualTo("/data/series/0/values/5");
     }
 
+    @Test
+    void aCsvSubmissionIsCheckedAndItsRefusalsNameAQueryParameterOrTheFile() {
+        DataCheckController controller = new DataCheckController(CHECKS);
+        StringBuilder csv = new StringBuilder("time,value\n");
+        double[] values = seasonal(60);
+        for (int t = 0; t < values.length; t++) {
+            csv.append(String.format(java.util.Locale.ROOT, "%d-%02d-01T00:00:00Z,%s%n", 2000 + t / 12, 1 + t % 12,
+                    t == 7 ? "" : String.valueOf(values[t])));
+        }
+        DataCheck accepted = controller.checkCsv(csv.toString(), "m", null, null, null, null);
+        assertThat(accepted.accepted()).as(accepted.reason()).isTrue();
+        assertThat(accepted.series().get(0).frequency()).isEqualTo("P1M");
+        assertThat(accepted.series().get(0).missing()).isEqualTo(1);
+        assertThat(accepted.seasonSource()).isEqualTo("frequency");
+        assertThat(accepted.season()).isEqualTo(12);
+
+        DataCheck tooBig = controller.checkCsv(csv.toString(), "m", null, null,
+                new SpecPayload(null, 1000, null, null, null, null), null);
+        assertThat(tooBig.accepted()).isFalse();
+        assertThat(tooBig.pointer()).isEqualTo("hiddenSize");
+
+        DataCheck notANumber = controller.checkCsv("value\n1\nabc\n", "m", null, null, null, null);
+        assertThat(notANumber.accepted()).isFalse();
+        assertThat(notANumber.pointer()).isEqualTo("/csv");
+        assertThat(notANumber.reason()).contains("'abc', not a number");
+    }
+
     private static TrainingRequest request(double[] values, Integer hiddenSize) {
         return new TrainingRequest("m", new DataPayload(null, List.of(new SeriesPayload("s", SeriesValues.of(values),
                 null, null)), null, null), hiddenSize == null ? null : new SpecPayload(null, hiddenSize, null, null,
