@@ -50,6 +50,20 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
 
         public static final int MAX_LEVEL = 99;
 
+        /** The calibration of errors given as {@code [step][case]} (sorted in place). */
+        public static Calibration of(double[][] errors) {
+            int cases = errors.length == 0 ? 0 : errors[0].length;
+            double[][] quantiles = new double[errors.length][MAX_LEVEL];
+            for (int h = 0; h < errors.length; h++) {
+                java.util.Arrays.sort(errors[h]);
+                for (int p = 1; p <= MAX_LEVEL; p++) {
+                    int rank = (int) Math.ceil((cases + 1) * p / 100.0);
+                    quantiles[h][p - 1] = errors[h][Math.min(cases, rank) - 1];
+                }
+            }
+            return new Calibration(cases, quantiles);
+        }
+
         /** Cases needed for a calibrated interval at {@code level} percent: ceil((n + 1) p) <= n. */
         public static int casesFor(double level) {
             double p = Math.ceil(level - 1e-9) / 100;

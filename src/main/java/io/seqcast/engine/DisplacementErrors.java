@@ -11,8 +11,11 @@ import java.util.List;
  * @param ade average displacement error over every predicted step
  * @param fde final displacement error: at the last predicted step
  * @param perStep mean error at each step ahead, the first step first
+ * @param radii conformal calibration of the distances at each step ahead, in {@code unit}: the radius
+ *     around a predicted point that held the true one in p of the validation windows (null in manifests
+ *     written before)
  */
-public record DisplacementErrors(String unit, double ade, double fde, List<Double> perStep) {
+public record DisplacementErrors(String unit, double ade, double fde, List<Double> perStep, Backtest.Calibration radii) {
 
     public DisplacementErrors {
         perStep = List.copyOf(perStep);

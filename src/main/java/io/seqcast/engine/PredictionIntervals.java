@@ -31,19 +31,7 @@ public final class PredictionIntervals {
                     + " (trajectories, series too short to score, or trained before backtests): retrain it");
         }
         Backtest.Calibration calibration = backtest.calibration();
-        for (double level : levels) {
-            if (!(level > 0 && level <= Backtest.Calibration.MAX_LEVEL)) {
-                throw new InvalidInputException("levels", "levels are percentages above 0 and at most "
-                        + Backtest.Calibration.MAX_LEVEL + ", got " + level);
-            }
-            int needed = Backtest.Calibration.casesFor(level);
-            if (calibration.cases() < needed) {
-                throw new InvalidInputException("levels", String.format(Locale.ROOT, "a %s %% interval needs at least"
-                        + " %d backtest cases per step to be calibrated; this version's backtest has %d (origins x"
-                        + " series): train on more or longer series, or ask for a lower level", level, needed,
-                        calibration.cases()));
-            }
-        }
+        requireCalibrated(calibration, levels);
         int horizon = forecasts.isEmpty() ? 0 : forecasts.get(0).length;
         if (horizon > backtest.horizon()) {
             throw new InvalidInputException("levels", "intervals are calibrated up to the model's horizon ("
@@ -75,6 +63,52 @@ public final class PredictionIntervals {
             out.add(intervals);
         }
         return out;
+    }
+
+    /**
+     * For trajectories: at each level, the radius around each of the {@code horizon} predicted points that
+     * held the true point in that share of the validation windows (in the unit of the model's displacement
+     * errors: km for geographic data).
+     *
+     * @throws InvalidInputException ({@code levels}) as for series
+     */
+    public static List<float[]> radii(ModelManifest manifest, int horizon, List<Double> levels) {
+        DisplacementErrors displacement = manifest.metrics() == null ? null : manifest.metrics().displacement();
+        Backtest.Calibration calibration = displacement == null ? null : displacement.radii();
+        if (calibration == null) {
+            throw new InvalidInputException("levels", "this version has no validation windows to calibrate radii"
+                    + " with (or was trained before radii were kept): retrain it");
+        }
+        requireCalibrated(calibration, levels);
+        if (horizon > calibration.quantiles().length) {
+            throw new InvalidInputException("levels", "radii are calibrated up to the model's horizon ("
+                    + calibration.quantiles().length + " steps); ask for at most that many, or none");
+        }
+        List<float[]> out = new ArrayList<>(levels.size());
+        for (double level : levels) {
+            float[] radius = new float[horizon];
+            for (int h = 0; h < horizon; h++) {
+                radius[h] = (float) calibration.halfWidth(h, level);
+            }
+            out.add(radius);
+        }
+        return out;
+    }
+
+    private static void requireCalibrated(Backtest.Calibration calibration, List<Double> levels) {
+        for (double level : levels) {
+            if (!(level > 0 && level <= Backtest.Calibration.MAX_LEVEL)) {
+                throw new InvalidInputException("levels", "levels are percentages above 0 and at most "
+                        + Backtest.Calibration.MAX_LEVEL + ", got " + level);
+            }
+            int needed = Backtest.Calibration.casesFor(level);
+            if (calibration.cases() < needed) {
+                throw new InvalidInputException("levels", String.format(Locale.ROOT, "a %s %% interval needs at least"
+                        + " %d calibration cases per step; this version has %d (validation windows, or backtest"
+                        + " origins x series): train on more or longer series, or ask for a lower level", level,
+                        needed, calibration.cases()));
+            }
+        }
     }
 
     /**

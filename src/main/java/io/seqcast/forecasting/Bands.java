@@ -84,7 +84,25 @@ final class Bands {
                         : intervals.get(i).get(computed.indexOf(level(quantile))).upper();
                 quantileForecasts.add(new ForecastResponse.QuantileForecast(quantile, shape.of(values)));
             }
-            out.add(new ForecastBody(levels.isEmpty() ? null : bands, quantiles.isEmpty() ? null : quantileForecasts));
+            out.add(new ForecastBody(levels.isEmpty() ? null : bands, quantiles.isEmpty() ? null : quantileForecasts,
+                    null));
+        }
+        return out;
+    }
+
+    /**
+     * For trajectories: per forecast, the radius around each predicted point at each level (the same for
+     * every trajectory, from the model's validation).
+     */
+    List<ForecastBody> radii(ModelManifest manifest, int horizon, int forecasts) {
+        List<float[]> radii = PredictionIntervals.radii(manifest, horizon, levels);
+        List<ForecastResponse.Radii> body = new ArrayList<>(levels.size());
+        for (int l = 0; l < levels.size(); l++) {
+            body.add(new ForecastResponse.Radii(levels.get(l), radii.get(l)));
+        }
+        List<ForecastBody> out = new ArrayList<>(forecasts);
+        for (int i = 0; i < forecasts; i++) {
+            out.add(new ForecastBody(null, null, body));
         }
         return out;
     }
@@ -99,5 +117,6 @@ final class Bands {
         Object of(float[][] steps);
     }
 
-    record ForecastBody(List<ForecastResponse.Band> intervals, List<ForecastResponse.QuantileForecast> quantiles) {}
+    record ForecastBody(List<ForecastResponse.Band> intervals, List<ForecastResponse.QuantileForecast> quantiles,
+            List<ForecastResponse.Radii> radii) {}
 }

@@ -39,7 +39,11 @@ record ForecastResponse(String model, int version, List<Forecast> forecasts, Rec
             @Schema(description = "Central prediction intervals, per level asked for; lower and upper shaped like"
                     + " values") List<Band> intervals,
             @Schema(description = "Quantile forecasts, per quantile asked for, shaped like values")
-                    List<QuantileForecast> quantiles) {}
+                    List<QuantileForecast> quantiles,
+            @Schema(description = "Trajectories: per level asked for, the radius around each predicted point (in the"
+                    + " unit of the model's displacement errors, km for geographic data)") List<Radii> radii) {}
+
+    record Radii(double level, float[] radii) {}
 
     @Schema(description = "A central prediction interval: the point forecast lies inside")
     record Band(double level, Object lower, Object upper) {}

@@ -67,9 +67,9 @@ class ForecastService {
             List<float[][]> histories = parsed.data().sequences().stream().map(Sequence::values).toList();
             requireWithinBudget(model, histories.size(), horizon, manifest.features().size());
             Bands bands = Bands.of(request);
-            if (!bands.none() && parsed.trajectories()) {
-                throw new InvalidInputException("/levels", "intervals and quantiles are given for series; for"
-                        + " trajectories they are not available yet");
+            if (parsed.trajectories() && request.quantiles() != null && !request.quantiles().isEmpty()) {
+                throw new InvalidInputException("/quantiles", "quantiles are given for series; for trajectories ask"
+                        + " for levels, which give a radius around each predicted point");
             }
             long deadline = System.nanoTime() + limits.timeout().toNanos();
             List<float[][]> forecasts;
@@ -88,8 +88,8 @@ class ForecastService {
             requireFinite(forecasts, name, resolved);
             List<Bands.ForecastBody> around;
             try {
-                around = bands.none() ? null : bands.around(manifest, histories, forecasts,
-                        steps -> shaped(steps, parsed.data().features().size()));
+                around = bands.none() ? null : parsed.trajectories() ? bands.radii(manifest, horizon, forecasts.size())
+                        : bands.around(manifest, histories, forecasts, steps -> shaped(steps, parsed.data().features().size()));
             } catch (InvalidInputException refused) {
                 throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
@@ -188,13 +188,15 @@ class ForecastService {
                 for (float[] row : forecast) {
                     points.add(new ForecastResponse.Point(row[0], row[1], z < 0 ? null : row[z], t < 0 ? null : row[t]));
                 }
-                out.add(new ForecastResponse.Forecast(input.id(), null, null, points, null, null));
+                Bands.ForecastBody body = around == null ? null : around.get(i);
+                out.add(new ForecastResponse.Forecast(input.id(), null, null, points, null, null,
+                        body == null ? null : body.radii()));
             } else {
                 Timing timing = parsed.timing().get(i);
                 Bands.ForecastBody body = around == null ? null : around.get(i);
                 out.add(new ForecastResponse.Forecast(input.id(), shaped(forecast, features.size()),
                         timing == null ? null : timing.after(input.length(), forecast.length), null,
-                        body == null ? null : body.intervals(), body == null ? null : body.quantiles()));
+                        body == null ? null : body.intervals(), body == null ? null : body.quantiles(), null));
             }
         }
         return out;

@@ -36,7 +36,8 @@ class ForecastControllerTest {
         given(forecasts.forecast(eq("demand"), eq(null), eq("production"), any())).willReturn(new ForecastResponse(
                 "demand", 3, List.of(new ForecastResponse.Forecast("a", new float[] {1.5f, 2.5f},
                         List.of(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z")), null,
-                        List.of(new ForecastResponse.Band(80, new float[] {1.0f, 1.5f}, new float[] {2.0f, 3.5f})), null)),
+                        List.of(new ForecastResponse.Band(80, new float[] {1.0f, 1.5f}, new float[] {2.0f, 3.5f})), null,
+                        null)),
                 new ForecastResponse.Receipt("demand", 3, "ab".repeat(32), "cd".repeat(32), "PyTorch", "2.7.1", "cpu()",
                         Instant.parse("2024-01-31T12:00:00Z"))));
         mvc.perform(post("/api/v1/models/demand/forecast?alias=production").contentType(MediaType.APPLICATION_JSON)

@@ -183,8 +183,42 @@ class ForecastServiceTest {
                 new ForecastRequest(null, request(1, 30, 6).series(), null, 6, List.of(95.0), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("/levels");
-                    assertThat(e.getMessage()).contains("needs at least 19 backtest cases");
+                    assertThat(e.getMessage()).contains("needs at least 19 calibration cases");
                 });
+    }
+
+    @Test
+    void aTrajectoryForecastCarriesARadiusPerPointAndLevelButNoQuantiles() {
+        List<Sequence> tracks = new ArrayList<>();
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 6; i++) {
+            float[][] track = new float[50][2];
+            for (int t = 0; t < track.length; t++) {
+                track[t] = new float[] {i + 0.5f * t + (float) random.nextGaussian() * 0.1f,
+                        (float) Math.sin(t * 0.2 + i) + (float) random.nextGaussian() * 0.1f};
+            }
+            tracks.add(new Sequence("t" + i, track));
+        }
+        try (ForecastModel trained = ENGINE.train(new SequenceData(io.seqcast.engine.SequenceKind.TRAJECTORY,
+                List.of("x", "y"), tracks, 1), new ModelSpec(CellType.GRU, 8, 1, 0, 8, 3),
+                TrainingSpec.builder().epochs(3).build(), TrainingListener.NONE)) {
+            registry.publish("tracks", trained);
+        }
+        List<io.seqcast.data.PointPayload> points = new ArrayList<>();
+        for (int t = 0; t < 10; t++) {
+            points.add(new io.seqcast.data.PointPayload(0.5 * t, Math.sin(t * 0.2), null, null));
+        }
+        List<io.seqcast.data.TrajectoryPayload> trajectories = List.of(new io.seqcast.data.TrajectoryPayload("a", points));
+        ForecastResponse response = service(Duration.ofSeconds(10)).forecast("tracks", null, null,
+                new ForecastRequest(null, null, trajectories, 3, List.of(50.0, 90.0), null));
+        List<ForecastResponse.Radii> radii = response.forecasts().get(0).radii();
+        assertThat(radii).extracting(ForecastResponse.Radii::level).containsExactly(50.0, 90.0);
+        for (int h = 0; h < 3; h++) {
+            assertThat(radii.get(1).radii()[h]).isGreaterThanOrEqualTo(radii.get(0).radii()[h]).isPositive();
+        }
+        assertThatThrownBy(() -> service(Duration.ofSeconds(10)).forecast("tracks", null, null,
+                new ForecastRequest(null, null, trajectories, 3, null, List.of(0.9))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("/quantiles"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.Backtest;
 import io.seqcast.engine.DisplacementErrors;
 import io.seqcast.engine.PredictionIntervals;
 import io.seqcast.engine.ValidationMetrics;
@@ -75,13 +76,15 @@ final class Accuracy {
             boolean geographic) {
         int steps = forecasts.get(0).length;
         double[] sums = new double[steps];
+        double[][] distances = new double[steps][forecasts.size()];
         int x = features.indexOf("x");
         int y = features.indexOf("y");
         for (int n = 0; n < forecasts.size(); n++) {
             for (int k = 0; k < steps; k++) {
                 float[] p = forecasts.get(n)[k];
                 float[] a = actuals.get(n)[k];
-                sums[k] += geographic ? greatCircleKm(p[y], p[x], a[y], a[x]) : euclidean(p, a, features);
+                distances[k][n] = geographic ? greatCircleKm(p[y], p[x], a[y], a[x]) : euclidean(p, a, features);
+                sums[k] += distances[k][n];
             }
         }
         List<Double> perStep = new ArrayList<>(steps);
@@ -90,7 +93,8 @@ final class Accuracy {
             perStep.add(sums[k] / forecasts.size());
             total += sums[k] / forecasts.size();
         }
-        return new DisplacementErrors(geographic ? "km" : "data units", total / steps, perStep.get(steps - 1), perStep);
+        return new DisplacementErrors(geographic ? "km" : "data units", total / steps, perStep.get(steps - 1), perStep,
+                Backtest.Calibration.of(distances));
     }
 
     static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {

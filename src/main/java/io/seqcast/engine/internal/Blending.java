@@ -155,24 +155,17 @@ final class Blending {
     /** The conformal quantiles of the scaled absolute errors of the mean of {@code members}, step by step. */
     private static Backtest.Calibration calibration(List<double[][]> forecasts, List<double[]> actuals,
             List<Double> scales, int[] members, int horizon) {
-        int cases = forecasts.size();
-        double[][] quantiles = new double[horizon][Backtest.Calibration.MAX_LEVEL];
-        double[] errors = new double[cases];
+        double[][] errors = new double[horizon][forecasts.size()];
         for (int h = 0; h < horizon; h++) {
-            for (int k = 0; k < cases; k++) {
+            for (int k = 0; k < forecasts.size(); k++) {
                 double mean = 0;
                 for (int member : members) {
                     mean += forecasts.get(k)[member][h];
                 }
-                errors[k] = Math.abs(actuals.get(k)[h] - mean / members.length) / scales.get(k);
-            }
-            Arrays.sort(errors);
-            for (int p = 1; p <= Backtest.Calibration.MAX_LEVEL; p++) {
-                int rank = (int) Math.ceil((cases + 1) * p / 100.0);
-                quantiles[h][p - 1] = errors[Math.min(cases, rank) - 1];
+                errors[h][k] = Math.abs(actuals.get(k)[h] - mean / members.length) / scales.get(k);
             }
         }
-        return new Backtest.Calibration(cases, quantiles);
+        return Backtest.Calibration.of(errors);
     }
 
     /** The errors at each step ahead of the mean of {@code members}, over every scored case. */

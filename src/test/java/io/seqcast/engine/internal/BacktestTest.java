@@ -73,7 +73,7 @@ class BacktestTest {
             assertThat(backtest.model()).containsExactly(ForecastBlend.NETWORK);
             assertThat(backtest.scores().get(Backtest.MODEL)).isSameAs(backtest.scores().get(ForecastBlend.NETWORK));
         }
-        float[][] track = new float[60][2];
+        float[][] track = new float[120][2];
         for (int t = 0; t < track.length; t++) {
             track[t] = new float[] {t * 0.5f, (float) Math.sin(t * 0.1)};
         }
@@ -82,6 +82,13 @@ class BacktestTest {
         try (ForecastModel model = engine.train(tracks, new ModelSpec(CellType.RNN, 8, 1, 0, 8, 2),
                 TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
             assertThat(model.manifest().backtest()).isNull();
+            // Trajectories get radii instead, calibrated on the validation windows' displacements.
+            Backtest.Calibration radii = model.manifest().metrics().displacement().radii();
+            assertThat(radii.cases()).isPositive();
+            List<float[]> around = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), 2, List.of(50.0, 80.0));
+            for (int h = 0; h < 2; h++) {
+                assertThat(around.get(1)[h]).isGreaterThanOrEqualTo(around.get(0)[h]).isPositive();
+            }
         }
     }
 
