@@ -87,7 +87,8 @@ public final class StormBenchmark {
             }
             train = projected;
         }
-        SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), train, 1);
+        // Longitude/latitude unless projected: validation errors and radii are then great-circle km.
+        SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), train, 1, !project);
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
             for (int seed = 0; seed < seeds; seed++) {
                 long started = System.nanoTime();
@@ -122,8 +123,30 @@ public final class StormBenchmark {
                     System.out.printf("seed %d: network +24 h %.1f km (%.2f of linear), +48 h %.1f km (%.2f), %d epochs,"
                             + " %.0f s%n", seed, network[0], network[0] / linear[0], network[1], network[1] / linear[1],
                             model.manifest().summary().epochsRun(), (System.nanoTime() - started) / 1e9);
+                    if (!project) {
+                        coverage(model, forecasts, actuals, ahead);
+                    }
                 }
             }
+        }
+    }
+
+    /** Test points within the radii the model calibrated on its validation windows, at +24 h and +48 h. */
+    private static void coverage(ForecastModel model, List<float[][]> forecasts, List<float[][]> actuals, int ahead) {
+        List<Double> levels = List.of(80.0, 95.0);
+        List<float[]> radii = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), ahead, levels);
+        for (int l = 0; l < levels.size(); l++) {
+            int[] inside = new int[2];
+            for (int k = 0; k < forecasts.size(); k++) {
+                for (int lead : new int[] {4, 8}) {
+                    float[] p = forecasts.get(k)[lead - 1];
+                    inside[lead / 8] += km(p[1], p[0], actuals.get(k)[lead - 1]) <= radii.get(l)[lead - 1] ? 1 : 0;
+                }
+            }
+            System.out.printf("  %.0f %% radii (%d validation windows): +24 h %.0f km holds %.1f %%, +48 h %.0f km holds"
+                    + " %.1f %% of the test points%n", levels.get(l), model.manifest().metrics().displacement().radii()
+                    .cases(), radii.get(l)[3], 100.0 * inside[0] / forecasts.size(), radii.get(l)[7],
+                    100.0 * inside[1] / forecasts.size());
         }
     }
 
