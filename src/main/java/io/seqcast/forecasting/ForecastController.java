@@ -34,7 +34,8 @@ class ForecastController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
                         @ExampleObject(name = "trajectory", summary = "Next 10 points of the flight track (model"
                                 + " flight-track)", value = Examples.TRAJECTORY_FORECAST),
-                        @ExampleObject(name = "sine", summary = "Next 12 hours of the sine (model sine)",
+                        @ExampleObject(name = "sine",
+                                summary = "Next 12 hours of the sine with 80 % intervals (model sine)",
                                 value = Examples.SINE_FORECAST)})))
     ForecastResponse forecast(@PathVariable @Parameter(example = "flight-track") String name,
             @RequestParam(required = false) @Parameter(description = "Version number") Integer version,
