@@ -53,7 +53,7 @@ public final class Seasons {
         if (y.length < 16) {
             return 1;
         }
-        double[] d = detrended(y);
+        double[] d = clipped(detrended(y));
         int maxLag = Math.min(d.length / 3, MAX_PERIOD);
         if (maxLag < 2) {
             return 1;
@@ -71,7 +71,31 @@ public final class Seasons {
                 break;
             }
         }
-        return best > 1 && significant(differenced(y), best) ? best : 1;
+        return best > 1 && significant(clipped(differenced(y)), best) ? best : 1;
+    }
+
+    /**
+     * Values beyond 5 robust standard deviations (1.4826 MAD) of the median pulled back to that bound: one
+     * wild point otherwise dominates every autocorrelation and hides a plain season.
+     */
+    private static double[] clipped(double[] x) {
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        double[] deviations = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            deviations[t] = Math.abs(x[t] - median);
+        }
+        Arrays.sort(deviations);
+        double bound = 5 * 1.4826 * deviations[deviations.length / 2];
+        if (!(bound > 0)) {
+            return x;
+        }
+        double[] out = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            out[t] = Math.max(median - bound, Math.min(median + bound, x[t]));
+        }
+        return out;
     }
 
     private static double[] differenced(double[] y) {

@@ -19,6 +19,17 @@ class SeasonsTest {
     }
 
     @Test
+    void oneWildPointDoesNotHideASeason() {
+        for (int period : new int[] {4, 12}) {
+            for (long seed = 0; seed < 5; seed++) {
+                double[] y = seasonal(period, 10 * period + 17, seed);
+                y[y.length / 2] += 400; // 200 noise standard deviations
+                assertThat(Seasons.detect(y)).as("period %d, seed %d", period, seed).isEqualTo(period);
+            }
+        }
+    }
+
+    @Test
     void noiseAndRandomWalksShowNoSeasonMostOfTheTime() {
         int falsePositives = 0;
         for (long seed = 0; seed < 40; seed++) {

@@ -32,7 +32,7 @@ class DataChecksTest {
         double[] values = seasonal(144);
         values[20] = Double.NaN;
         values[21] = Double.NaN;
-        values[90] += 100; // one outlying point
+        values[90] += 400; // one outlying point, 20 noise standard deviations
         for (int t = 100; t < 110; t++) {
             values[t] = values[99]; // a stuck sensor
         }
