@@ -93,19 +93,7 @@ class InferenceQueue implements DisposableBean {
      * @throws IllegalStateException when the model was closed before its pass ran
      */
     float[] run(ForecastModel model, float[] input, int windows, long deadline, Duration timeout) {
-        if (windows <= maxBatch && idle() && cores.tryAcquire()) {
-            // Nothing waits and a core is free: running here spares two thread hand-offs, most of a light
-            // load's latency on a virtual machine. Under load the queue is never empty and batches form.
-            try {
-                float[] output = model.pass(input, windows);
-                queueWait.record(0, TimeUnit.NANOSECONDS);
-                batchWindows.record(windows);
-                return output;
-            } finally {
-                cores.release();
-            }
-        }
-        Pass pass = new Pass(model, input, windows, deadline);
+        Pass pass = null;
         lock.lock();
         try {
             if (stopped || (queuedWindows > 0 && queuedWindows + windows > capacity)) {
@@ -113,21 +101,27 @@ class InferenceQueue implements DisposableBean {
                 throw new QueueFull(stopped ? "the service is shutting down" : "the forecast queue is full ("
                         + capacity + " windows, seqcast.forecasting.queue-capacity)");
             }
-            passes.addLast(pass);
-            queuedWindows += windows;
-            queued.signal();
+            // Nothing waits and a core is free: running here spares two thread hand-offs, most of a light
+            // load's latency on a virtual machine. Under load the queue is never empty and batches form.
+            if (windows > maxBatch || !passes.isEmpty() || !cores.tryAcquire()) {
+                pass = new Pass(model, input, windows, deadline);
+                passes.addLast(pass);
+                queuedWindows += windows;
+                queued.signal();
+            }
         } finally {
             lock.unlock();
         }
-        return pass.await(timeout);
-    }
-
-    private boolean idle() {
-        lock.lock();
+        if (pass != null) {
+            return pass.await(timeout);
+        }
         try {
-            return passes.isEmpty() && !stopped;
+            float[] output = model.pass(input, windows);
+            queueWait.record(0, TimeUnit.NANOSECONDS);
+            batchWindows.record(windows);
+            return output;
         } finally {
-            lock.unlock();
+            cores.release();
         }
     }
 

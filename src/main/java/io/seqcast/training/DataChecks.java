@@ -29,16 +29,18 @@ class DataChecks {
         this.limits = limits;
     }
 
+    /** Checks a request (its body is required, so never null). */
     DataCheck check(TrainingRequest request) {
-        List<DataCheck.SeriesCheck> series;
+        ParsedData parsed;
         try {
-            series = series(request == null ? null : request.data());
+            parsed = parser.parse(request.data(), "/data");
         } catch (InvalidInputException refused) {
             return refused(refused.getMessage(), refused.field(), List.of());
         }
+        List<DataCheck.SeriesCheck> series = series(request.data(), parsed);
         TrainingPlan plan;
         try {
-            plan = TrainingPlan.of(request, parser, engine, limits);
+            plan = TrainingPlan.of(request, parsed, engine, limits);
         } catch (InvalidInputException refused) {
             return refused(refused.getMessage(), refused.field(), series);
         } catch (ProblemException refused) {
@@ -79,13 +81,11 @@ class DataChecks {
         return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, series);
     }
 
-    /** Per series findings; parsing refusals (a value that is no number, ...) end the check early. */
-    private List<DataCheck.SeriesCheck> series(DataPayload data) {
-        if (data == null || data.series() == null) {
+    /** Per series findings, from the values as posted (missing ones counted) and as parsed (filled). */
+    private static List<DataCheck.SeriesCheck> series(DataPayload data, ParsedData parsed) {
+        if (parsed.trajectories()) {
             return List.of();
         }
-        ParsedData parsed = parser.parse(new DataPayload(data.features(), data.series(), null, data.seasonality()),
-                "/data");
         List<DataCheck.SeriesCheck> out = new ArrayList<>();
         for (int i = 0; i < data.series().size(); i++) {
             SeriesPayload payload = data.series().get(i);

@@ -25,8 +25,14 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
         if (request == null) {
             throw new InvalidInputException("/", "a training request with model and data is expected");
         }
+        ModelName.require(request.model(), "model");
+        return of(request, parser.parse(request.data(), "/data"), engine, limits);
+    }
+
+    /** As {@link #of(TrainingRequest, PayloadParser, SequenceEngine, TrainingProperties)}, its data parsed. */
+    static TrainingPlan of(TrainingRequest request, ParsedData parsed, SequenceEngine engine,
+            TrainingProperties limits) {
         String model = ModelName.require(request.model(), "model");
-        ParsedData parsed = parser.parse(request.data(), "/data");
         try {
             SequenceData data = withSeason(parsed, request.data().seasonality());
             ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)

@@ -158,11 +158,7 @@ final class Blending {
         double[][] errors = new double[horizon][forecasts.size()];
         for (int h = 0; h < horizon; h++) {
             for (int k = 0; k < forecasts.size(); k++) {
-                double mean = 0;
-                for (int member : members) {
-                    mean += forecasts.get(k)[member][h];
-                }
-                errors[h][k] = Math.abs(actuals.get(k)[h] - mean / members.length) / scales.get(k);
+                errors[h][k] = Math.abs(actuals.get(k)[h] - mean(forecasts.get(k), members, h)) / scales.get(k);
             }
         }
         return Backtest.Calibration.of(errors);
@@ -177,11 +173,7 @@ final class Blending {
         for (int k = 0; k < forecasts.size(); k++) {
             double[] actual = actuals.get(k);
             for (int h = 0; h < horizon; h++) {
-                double mean = 0;
-                for (int member : members) {
-                    mean += forecasts.get(k)[member][h];
-                }
-                mean /= members.length;
+                double mean = mean(forecasts.get(k), members, h);
                 double error = Math.abs(actual[h] - mean);
                 double sum = Math.abs(actual[h]) + Math.abs(mean);
                 mase[h] += error / scales.get(k);
@@ -228,15 +220,20 @@ final class Blending {
             double[] actual = actuals.get(k);
             double error = 0;
             for (int h = 0; h < actual.length; h++) {
-                double mean = 0;
-                for (int member : members) {
-                    mean += forecasts.get(k)[member][h];
-                }
-                error += Math.abs(actual[h] - mean / members.length);
+                error += Math.abs(actual[h] - mean(forecasts.get(k), members, h));
             }
             total += error / actual.length / scales.get(k);
         }
         return total / forecasts.size();
+    }
+
+    /** The combination's forecast at step {@code h} of one case: the mean of its members'. */
+    private static double mean(double[][] byCandidate, int[] members, int h) {
+        double sum = 0;
+        for (int member : members) {
+            sum += byCandidate[member][h];
+        }
+        return sum / members.length;
     }
 
     private static double[] column(float[][] values, int from, int to, int feature) {

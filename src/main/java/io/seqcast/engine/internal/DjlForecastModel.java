@@ -88,9 +88,7 @@ final class DjlForecastModel implements ForecastModel {
     @Override
     public List<float[][]> forecast(List<float[][]> histories, int horizon, Duration timeout) {
         RollOut rollOut = rollOut(histories, horizon, timeout);
-        for (int windows = rollOut.windows(); windows > 0; windows = rollOut.windows()) {
-            rollOut.accept(passInChunks(rollOut.input(), windows));
-        }
+        runHere(rollOut);
         return rollOut.result();
     }
 
@@ -111,10 +109,15 @@ final class DjlForecastModel implements ForecastModel {
     /** The network's forecast alone, whatever the blend: for ablations that compare the two. */
     List<float[][]> networkForecast(List<float[][]> histories, int horizon) {
         NetworkRollOut rollOut = new NetworkRollOut(histories, horizon, true, null);
+        runHere(rollOut);
+        return List.of(rollOut.forecasts);
+    }
+
+    /** Runs a roll-out's passes on this thread, in chunks of {@link #MAX_BATCH} windows. */
+    private void runHere(RollOut rollOut) {
         for (int windows = rollOut.windows(); windows > 0; windows = rollOut.windows()) {
             rollOut.accept(passInChunks(rollOut.input(), windows));
         }
-        return List.of(rollOut.forecasts);
     }
 
     @Override
