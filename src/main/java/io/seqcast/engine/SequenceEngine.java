@@ -46,6 +46,17 @@ public interface SequenceEngine {
      */
     ModelManifest readManifest(Path directory);
 
+    /**
+     * Scores {@code candidate}, saved in {@code candidateDirectory}, and {@code other} on the series and
+     * origins of the candidate's backtest, stored with it.
+     *
+     * @throws NotComparableException when the candidate has no stored backtest cases (trajectories, series
+     *     too short to score, versions trained before they were kept), the models' features differ, or no
+     *     origin has history enough for both windows
+     * @throws ModelLoadException when the stored cases are missing, altered or unreadable
+     */
+    Comparison compare(Path candidateDirectory, ForecastModel candidate, ForecastModel other);
+
     /** The longest horizon {@link ForecastModel#forecast} serves, by roll-out beyond a model's own. */
     int maxHorizon();
 

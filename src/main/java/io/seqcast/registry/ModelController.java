@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ModelController {
 
     private final ModelRegistry registry;
+    private final Promotions promotions;
 
-    ModelController(ModelRegistry registry) {
+    ModelController(ModelRegistry registry, Promotions promotions) {
         this.registry = registry;
+        this.promotions = promotions;
     }
 
     @GetMapping
@@ -77,6 +80,21 @@ class ModelController {
         return info.manifest().backtest();
     }
 
+    @GetMapping("/{name}/versions/{version}/comparison")
+    @Operation(summary = "Compare a version with another on this version's backtest origins",
+            description = "Both versions forecast the same histories (the series and rolling origins of this"
+                    + " version's backtest, stored with it) and are scored by MASE, overall and at each step"
+                    + " ahead; the figures a promotion with requireBetterThan decides on. 409 when this version"
+                    + " has no stored backtest cases (trajectories, series too short, trained before they were"
+                    + " kept) or the two forecast different features")
+    VersionComparison comparison(@PathVariable @Parameter(example = "us-accidents") String name,
+            @PathVariable @Parameter(example = "2") int version,
+            @RequestParam(defaultValue = ModelRegistry.DEFAULT_ALIAS) @Parameter(
+                    description = "The version to compare with: an alias or a version number", example = "1")
+                    String against) {
+        return promotions.compare(name, version, against);
+    }
+
     @RequiresRole(Role.ADMIN)
     @DeleteMapping("/{name}/versions/{version}")
     @ApiResponse(responseCode = "204", description = "Deleted")
@@ -89,10 +107,14 @@ class ModelController {
 
     @RequiresRole(Role.ADMIN)
     @PutMapping(path = "/{name}/aliases/{alias}", consumes = "application/json")
-    @Operation(summary = "Point an alias at a version; forecasts use alias 'production' by default")
+    @Operation(summary = "Point an alias at a version; forecasts use alias 'production' by default",
+            description = "With requireBetterThan, the version must score a strictly lower mean MASE than the"
+                    + " version that alias names, both forecasting this version's backtest origins (see"
+                    + " .../comparison); otherwise 409 problem+json with both scores and nothing changes. An unset"
+                    + " requireBetterThan alias has nothing to beat.")
     Map<String, Integer> setAlias(@PathVariable @Parameter(example = "flight-track") String name,
             @PathVariable @Parameter(example = "production") String alias, @Valid @RequestBody AliasTarget target) {
-        registry.setAlias(name, alias, target.version());
+        promotions.promote(name, alias, target.version(), target.requireBetterThan());
         return registry.aliases(name);
     }
 
@@ -107,5 +129,7 @@ class ModelController {
     }
 
     @Schema(description = "The version an alias points to")
-    record AliasTarget(@NotNull @Min(1) @Schema(example = "1") Integer version) {}
+    record AliasTarget(@NotNull @Min(1) @Schema(example = "1") Integer version,
+            @Schema(description = "Move the alias only if the version beats the one this alias names",
+                    example = "production", nullable = true) String requireBetterThan) {}
 }

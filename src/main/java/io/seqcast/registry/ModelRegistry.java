@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -279,11 +280,23 @@ public class ModelRegistry {
     }
 
     public void setAlias(String name, String alias, int version) {
+        setAlias(name, alias, version, null, null);
+    }
+
+    /**
+     * Points {@code alias} at {@code version} if {@code guard} (when given) still points to {@code guarded}
+     * (null: still unset), checked under the registry lock: a promotion decided by comparing against the
+     * guard's version never lands after the guard moved.
+     */
+    void setAlias(String name, String alias, int version, String guard, Integer guarded) {
         ModelName.require(alias, "alias");
         requireVersion(name, version);
         folder.locked(() -> {
             // Checked under the lock: a version deleted meanwhile never gets an alias.
             requireVersion(name, version);
+            if (guard != null && !Objects.equals(aliases(name).get(guard), guarded)) {
+                throw new RegistryException.AliasMoved(name, guard);
+            }
             String broken = verify(name, version);
             if (broken != null) {
                 throw new RegistryException.VersionUnavailable(name, version, broken);
@@ -333,6 +346,12 @@ public class ModelRegistry {
         if (version < 1 || !Files.isDirectory(versionDirectory(name, version))) {
             throw new RegistryException.VersionNotFound(name, "version " + version);
         }
+    }
+
+    /** The folder of an existing version, for the engine to read what is saved in it. */
+    Path directory(String name, int version) {
+        requireVersion(name, version);
+        return versionDirectory(name, version);
     }
 
     private Path versionDirectory(String name, int version) {

@@ -1,6 +1,7 @@
 package io.seqcast.registry;
 
 import io.seqcast.api.ProblemException;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** Registry errors, each an RFC 9457 problem with its status. Messages never name a file or path. */
@@ -54,6 +55,33 @@ public abstract class RegistryException extends ProblemException {
         VersionInUse(String model, int version, String alias) {
             super(HttpStatus.CONFLICT, "Version in use", "version " + version + " of model '" + model
                     + "' is the target of alias '" + alias + "'; move or delete the alias first");
+        }
+    }
+
+    public static final class AliasMoved extends RegistryException {
+        AliasMoved(String model, String alias) {
+            super(HttpStatus.CONFLICT, "Alias moved", "alias '" + alias + "' of model '" + model
+                    + "' moved while the versions were being compared; ask again");
+        }
+    }
+
+    public static final class NotComparable extends RegistryException {
+        NotComparable(String model, int version, String reason) {
+            super(HttpStatus.CONFLICT, "Not comparable", "version " + version + " of model '" + model
+                    + "' cannot be compared: " + reason);
+        }
+    }
+
+    /** A promotion refused because the candidate did not beat the version it had to beat. */
+    public static final class NotBetter extends RegistryException {
+        NotBetter(String model, VersionComparison comparison) {
+            super(HttpStatus.CONFLICT, "Not better", String.format(Locale.ROOT, "version %d of model '%s' scored"
+                    + " mean MASE %.4f on %d backtest origins, version %d ('%s') %.4f; only a lower score promotes it",
+                    comparison.candidate().version(), model, comparison.candidate().mase(), comparison.origins(),
+                    comparison.against().version(), comparison.against().alias(), comparison.against().mase()));
+            getBody().setProperty("candidate", comparison.candidate().summary());
+            getBody().setProperty("against", comparison.against().summary());
+            getBody().setProperty("origins", comparison.origins());
         }
     }
 }

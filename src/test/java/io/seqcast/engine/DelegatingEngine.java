@@ -41,6 +41,11 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public Comparison compare(Path candidateDirectory, ForecastModel candidate, ForecastModel other) {
+        return delegate.compare(candidateDirectory, candidate, other);
+    }
+
+    @Override
     public int maxHorizon() {
         return delegate.maxHorizon();
     }

@@ -38,6 +38,9 @@ class ModelControllerTest {
     @MockitoBean
     ModelRegistry registry;
 
+    @MockitoBean
+    Promotions promotions;
+
     @Test
     void modelsAndVersionsAreListed() throws Exception {
         given(registry.models()).willReturn(List.of(new ModelInfo("demand", List.of(1, 2), 2, Map.of("production", 1))));
@@ -95,12 +98,45 @@ class ModelControllerTest {
                         .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].pointer").value("/version"));
-        verifyNoInteractions(registry);
+        verifyNoInteractions(registry, promotions);
         given(registry.aliases("demand")).willReturn(Map.of("production", 3));
         mvc.perform(put("/api/v1/models/demand/aliases/production").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\": 3}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.production").value(3));
+    }
+
+    @Test
+    void aPromotionThatDoesNotBeatTheChampionIs409WithBothScores() throws Exception {
+        Backtest.Steps steps = new Backtest.Steps(new double[] {0.9}, new double[] {5}, new double[] {2});
+        VersionComparison comparison = new VersionComparison("demand", 1, 30, 0,
+                new VersionComparison.Side(4, null, 0.92, steps), new VersionComparison.Side(3, "production", 0.81, steps),
+                false);
+        willThrow(new RegistryException.NotBetter("demand", comparison)).given(promotions)
+                .promote("demand", "production", 4, "production");
+        mvc.perform(put("/api/v1/models/demand/aliases/production").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 4, \"requireBetterThan\": \"production\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Not better"))
+                .andExpect(jsonPath("$.candidate.version").value(4))
+                .andExpect(jsonPath("$.candidate.mase").value(0.92))
+                .andExpect(jsonPath("$.against.alias").value("production"))
+                .andExpect(jsonPath("$.against.mase").value(0.81))
+                .andExpect(jsonPath("$.origins").value(30));
+    }
+
+    @Test
+    void aComparisonNamesTheOtherVersionByAliasByDefault() throws Exception {
+        Backtest.Steps steps = new Backtest.Steps(new double[] {0.7}, new double[] {5}, new double[] {2});
+        given(promotions.compare("demand", 4, "production")).willReturn(new VersionComparison("demand", 1, 30, 2,
+                new VersionComparison.Side(4, null, 0.7, steps), new VersionComparison.Side(3, "production", 0.8, steps),
+                true));
+        mvc.perform(get("/api/v1/models/demand/versions/4/comparison"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidateBetter").value(true))
+                .andExpect(jsonPath("$.against.version").value(3))
+                .andExpect(jsonPath("$.candidate.steps.mase[0]").value(0.7));
     }
 
     @Test

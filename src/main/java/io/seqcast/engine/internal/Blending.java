@@ -46,11 +46,13 @@ final class Blending {
      * The blend chosen, and the backtest of every candidate on the origins it was chosen on (or null), with
      * the calibration of the blend's errors and of the network's alone (null where not scored).
      */
-    record Choice(ForecastBlend blend, Backtest backtest, Backtest.Calibration networkCalibration) {}
+    record Choice(ForecastBlend blend, Backtest backtest, Backtest.Calibration networkCalibration,
+            BacktestCases cases) {}
 
     static Choice choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network) {
         if (data.kind() != SequenceKind.SERIES) {
-            return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null, null);
+            return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null, null,
+                    null);
         }
         boolean networkScored = split.hasValidation();
         List<String> candidates = new ArrayList<>();
@@ -67,6 +69,8 @@ final class Blending {
         int n = data.sequences().size();
         int scored = Math.min(n, MAX_SERIES);
         int origins = 0;
+        List<float[][]> casesSeries = new ArrayList<>();
+        List<int[]> casesOrigins = new ArrayList<>();
         for (int k = 0; k < scored; k++) {
             int i = (int) ((long) k * n / scored);
             float[][] values = data.sequences().get(i).values();
@@ -74,8 +78,10 @@ final class Blending {
             // The network only where it did not train; baselines, refitted per origin, need only some history.
             int lowest = networkScored ? split.trainingEnd()[i] : Math.max(MIN_HISTORY, 2 * period);
             int stride = Math.max(1, horizon / 4);
+            List<Integer> seriesOrigins = new ArrayList<>();
             for (int c = 0, origin = length - horizon; c < MAX_ORIGINS && origin >= lowest; c++, origin -= stride) {
                 origins++;
+                seriesOrigins.add(origin);
                 float[][] networkForecast = networkScored ? network.at(i, origin) : null;
                 for (int f = 0; f < data.featureCount(); f++) {
                     double scale = Accuracy.naiveScale(values, origin, f, period);
@@ -94,10 +100,14 @@ final class Blending {
                     scales.add(scale);
                 }
             }
+            if (!seriesOrigins.isEmpty()) {
+                casesSeries.add(values);
+                casesOrigins.add(seriesOrigins.stream().mapToInt(Integer::intValue).toArray());
+            }
         }
         if (forecasts.isEmpty()) {
             return new Choice(ForecastBlend.networkOnly("the series are too short to score any forecast origin"), null,
-                    null);
+                    null, null);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -149,7 +159,7 @@ final class Blending {
                 : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
                 new Backtest(origins, horizon, chosen, steps, calibration(forecasts, actuals, scales, best, horizon)),
-                networkCalibration);
+                networkCalibration, new BacktestCases(casesSeries, casesOrigins));
     }
 
     /** The conformal quantiles of the scaled absolute errors of the mean of {@code members}, step by step. */
@@ -165,7 +175,7 @@ final class Blending {
     }
 
     /** The errors at each step ahead of the mean of {@code members}, over every scored case. */
-    private static Backtest.Steps steps(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales,
+    static Backtest.Steps steps(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales,
             int[] members, int horizon) {
         double[] mase = new double[horizon];
         double[] smape = new double[horizon];
@@ -214,7 +224,7 @@ final class Blending {
         return combined;
     }
 
-    private static double score(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales, int[] members) {
+    static double score(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales, int[] members) {
         double total = 0;
         for (int k = 0; k < forecasts.size(); k++) {
             double[] actual = actuals.get(k);

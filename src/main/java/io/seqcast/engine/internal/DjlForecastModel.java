@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -57,9 +58,17 @@ final class DjlForecastModel implements ForecastModel {
     private final AtomicInteger calls = new AtomicInteger();
     private static final int CLOSING = Integer.MIN_VALUE;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** What the backtest scored, saved with a freshly trained model; null once loaded (read only to compare). */
+    private final BacktestCases cases;
 
     DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context) {
+        this(manifest, network, manager, context, null);
+    }
+
+    DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context,
+            BacktestCases cases) {
         this.manifest = manifest;
+        this.cases = cases;
         this.network = network;
         this.manager = manager;
         this.scaling = Scaling.of(manifest.normalization(), manifest.seasonalPeriod(), manifest.spec().window());
@@ -274,7 +283,12 @@ final class DjlForecastModel implements ForecastModel {
                 throw new UncheckedIOException("cannot write model parameters", e);
             }
             ManifestFiles.force(parameters);
-            ManifestFiles.write(directory, manifest.withFiles(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
+            Map<String, String> files = new TreeMap<>(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters)));
+            if (cases != null) {
+                cases.write(directory);
+                files.put(BacktestCases.FILE, ManifestFiles.sha256(directory.resolve(BacktestCases.FILE)));
+            }
+            ManifestFiles.write(directory, manifest.withFiles(files));
         } finally {
             calls.decrementAndGet();
         }

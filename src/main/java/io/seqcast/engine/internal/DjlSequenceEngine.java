@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.Comparison;
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
@@ -92,6 +93,11 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     @Override
     public ModelManifest readManifest(Path directory) {
         return ManifestFiles.readVerified(directory);
+    }
+
+    @Override
+    public Comparison compare(Path candidateDirectory, ForecastModel candidate, ForecastModel other) {
+        return Comparisons.compare(candidateDirectory, candidate, other);
     }
 
     @Override

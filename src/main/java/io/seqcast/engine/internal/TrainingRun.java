@@ -92,7 +92,7 @@ final class TrainingRun {
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
                     engineInfo, Instant.now(), Map.of(), blend, backtest(choice, training.networkOnly()));
-            return new DjlForecastModel(manifest, network, modelManager, context);
+            return new DjlForecastModel(manifest, network, modelManager, context, choice.cases());
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;
