@@ -40,28 +40,51 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
     /**
      * Split-conformal calibration of the model's errors: at each step ahead, the absolute error divided by
      * the in-sample seasonal naive error (as MASE scales it), at levels 1 to 99 %. The value at level p is
-     * the ceil((cases + 1) p)-th smallest error, the largest where there are too few cases: an interval of
-     * that width around a forecast, times the history's own scale, covers at least p of new cases like them.
+     * the ceil((cases + 1) p)-th smallest error: an interval of that width around a forecast, times the
+     * history's own scale, covers at least p of new cases like them.
+     *
+     * <p>A step's own cases calibrate a level only when there are enough of them ({@link #casesFor}); above
+     * that, the steps are pooled (normalised conformal prediction): each error is divided by its step's mean
+     * error, the quantile is taken over every step's cases together and multiplied back by the step's mean.
+     * A model of one short series then still gets a 95 % interval from its few origins, shaped like its
+     * errors grow.
      *
      * @param cases scored cases (origin, series and feature) per step
      * @param quantiles {@code [step][p - 1]} for p = 1 .. 99
+     * @param stepScales the mean scaled error at each step; null in manifests written before pooling
+     * @param pooled {@code [p - 1]}: the quantiles of the errors divided by their step's mean, over every
+     *     step's cases; null in manifests written before pooling
      */
-    public record Calibration(int cases, double[][] quantiles) {
+    public record Calibration(int cases, double[][] quantiles, double[] stepScales, double[] pooled) {
 
         public static final int MAX_LEVEL = 99;
 
         /** The calibration of errors given as {@code [step][case]} (sorted in place). */
         public static Calibration of(double[][] errors) {
             int cases = errors.length == 0 ? 0 : errors[0].length;
-            double[][] quantiles = new double[errors.length][MAX_LEVEL];
+            double[][] quantiles = new double[errors.length][];
+            double[] stepScales = new double[errors.length];
+            double[] normalised = new double[errors.length * cases];
             for (int h = 0; h < errors.length; h++) {
-                java.util.Arrays.sort(errors[h]);
-                for (int p = 1; p <= MAX_LEVEL; p++) {
-                    int rank = (int) Math.ceil((cases + 1) * p / 100.0);
-                    quantiles[h][p - 1] = errors[h][Math.min(cases, rank) - 1];
+                double mean = java.util.Arrays.stream(errors[h]).average().orElse(0);
+                stepScales[h] = mean;
+                for (int k = 0; k < cases; k++) {
+                    normalised[h * cases + k] = mean > 0 ? errors[h][k] / mean : 0;
                 }
+                quantiles[h] = quantiles(errors[h]);
             }
-            return new Calibration(cases, quantiles);
+            return new Calibration(cases, quantiles, stepScales, quantiles(normalised));
+        }
+
+        /** The conformal quantiles at 1 .. 99 % of {@code scores} (sorted in place). */
+        private static double[] quantiles(double[] scores) {
+            java.util.Arrays.sort(scores);
+            double[] quantiles = new double[MAX_LEVEL];
+            for (int p = 1; p <= MAX_LEVEL && scores.length > 0; p++) {
+                int rank = (int) Math.ceil((scores.length + 1) * p / 100.0);
+                quantiles[p - 1] = scores[Math.min(scores.length, rank) - 1];
+            }
+            return quantiles;
         }
 
         /** Cases needed for a calibrated interval at {@code level} percent: ceil((n + 1) p) <= n. */
@@ -70,10 +93,19 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
             return (int) Math.ceil(p / (1 - p) - 1e-9);
         }
 
+        /** Whether intervals at {@code level} can be calibrated: per step, or with the steps pooled. */
+        public boolean calibrates(double level) {
+            int needed = casesFor(level);
+            return cases >= needed || pooled != null && (long) cases * quantiles.length >= needed;
+        }
+
         /** The scaled half-width of the central interval at {@code level} percent (in (0, 99]) at a step. */
         public double halfWidth(int step, double level) {
-            int p = (int) Math.ceil(level - 1e-9);
-            return quantiles[step][Math.min(MAX_LEVEL, Math.max(1, p)) - 1];
+            int p = Math.min(MAX_LEVEL, Math.max(1, (int) Math.ceil(level - 1e-9)));
+            if (cases >= casesFor(level) || pooled == null) {
+                return quantiles[step][p - 1];
+            }
+            return pooled[p - 1] * stepScales[step];
         }
     }
 }

@@ -101,12 +101,11 @@ public final class PredictionIntervals {
                 throw new InvalidInputException("levels", "levels are percentages above 0 and at most "
                         + Backtest.Calibration.MAX_LEVEL + ", got " + level);
             }
-            int needed = Backtest.Calibration.casesFor(level);
-            if (calibration.cases() < needed) {
+            if (!calibration.calibrates(level)) {
                 throw new InvalidInputException("levels", String.format(Locale.ROOT, "a %s %% interval needs at least"
-                        + " %d calibration cases per step; this version has %d (validation windows, or backtest"
-                        + " origins x series): train on more or longer series, or ask for a lower level", level,
-                        needed, calibration.cases()));
+                        + " %d calibration cases (per step, or over every step together); this version has %d per step"
+                        + " (validation windows, or backtest origins x series): train on more or longer series, or"
+                        + " ask for a lower level", level, Backtest.Calibration.casesFor(level), calibration.cases()));
             }
         }
     }

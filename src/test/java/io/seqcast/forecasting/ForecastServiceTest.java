@@ -176,14 +176,14 @@ class ForecastServiceTest {
         try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
                 new ModelSpec(CellType.RNN, 8, 1, 0, 12, 6), TrainingSpec.builder().epochs(2).build(),
                 TrainingListener.NONE)) {
-            assertThat(trained.manifest().backtest().calibration().cases()).isLessThan(19);
+            assertThat(trained.manifest().backtest().calibration().cases()).isLessThan(99 / 6);
             registry.publish("short", trained);
         }
         assertThatThrownBy(() -> service(Duration.ofSeconds(10)).forecast("short", null, null,
-                new ForecastRequest(null, request(1, 30, 6).series(), null, 6, List.of(95.0), null)))
+                new ForecastRequest(null, request(1, 30, 6).series(), null, 6, List.of(99.0), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("/levels");
-                    assertThat(e.getMessage()).contains("needs at least 19 calibration cases");
+                    assertThat(e.getMessage()).contains("needs at least 99 calibration cases");
                 });
     }
 

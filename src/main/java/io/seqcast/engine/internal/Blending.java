@@ -31,6 +31,9 @@ final class Blending {
      * 20 % chose alike, and none (pure selection) lost 3 % in geometric-mean MASE (bench/README.md).
      */
     private static final double SINGLE_PENALTY = 0.10;
+    /** Calibration origins per series, at most, and cases in all: bound the cost for global models. */
+    private static final int MAX_CALIBRATION_ORIGINS = 60;
+    private static final int MAX_CALIBRATION_CASES = 2048;
     /** History a baseline is scored on, at the least. */
     private static final int MIN_HISTORY = 8;
 
@@ -155,23 +158,56 @@ final class Blending {
             steps.put(candidates.get(c), steps(forecasts, actuals, scales, new int[] {c}, horizon));
         }
         Backtest.Calibration networkCalibration = networkScored
-                ? calibration(forecasts, actuals, scales, new int[] {candidates.indexOf(ForecastBlend.NETWORK)}, horizon)
+                ? calibration(data, split, horizon, network, List.of(ForecastBlend.NETWORK))
                 : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
-                new Backtest(origins, horizon, chosen, steps, calibration(forecasts, actuals, scales, best, horizon)),
+                new Backtest(origins, horizon, chosen, steps, calibration(data, split, horizon, network, chosen)),
                 networkCalibration, new BacktestCases(casesSeries, casesOrigins));
     }
 
-    /** The conformal quantiles of the scaled absolute errors of the mean of {@code members}, step by step. */
-    private static Backtest.Calibration calibration(List<double[][]> forecasts, List<double[]> actuals,
-            List<Double> scales, int[] members, int horizon) {
-        double[][] errors = new double[horizon][forecasts.size()];
-        for (int h = 0; h < horizon; h++) {
-            for (int k = 0; k < forecasts.size(); k++) {
-                errors[h][k] = Math.abs(actuals.get(k)[h] - mean(forecasts.get(k), members, h)) / scales.get(k);
+    /**
+     * The conformal calibration of the scaled absolute errors of the mean of {@code members}, step by step,
+     * on every origin one step apart where all of them forecast out of sample (the network only after its
+     * training part): the choice's origins, a quarter horizon apart, leave a short series too few cases for
+     * its intervals. At most {@link #MAX_CALIBRATION_ORIGINS} per series and {@link #MAX_CALIBRATION_CASES}
+     * in all, the latest first.
+     */
+    private static Backtest.Calibration calibration(SequenceData data, Split split, int horizon,
+            NetworkForecast network, List<String> members) {
+        boolean usesNetwork = members.contains(ForecastBlend.NETWORK);
+        ForecastBlend blend = new ForecastBlend(members, Map.of(), 0, "calibration");
+        int period = data.seasonalPeriod();
+        int n = data.sequences().size();
+        int scored = Math.min(n, MAX_SERIES);
+        int perSeries = Math.max(MAX_ORIGINS, Math.min(MAX_CALIBRATION_ORIGINS, MAX_CALIBRATION_CASES / scored));
+        List<double[]> cases = new ArrayList<>(); // per case: the scaled error at each step
+        for (int k = 0; k < scored; k++) {
+            int i = (int) ((long) k * n / scored);
+            float[][] values = data.sequences().get(i).values();
+            int lowest = usesNetwork ? split.trainingEnd()[i] : Math.max(MIN_HISTORY, 2 * period);
+            for (int c = 0, origin = values.length - horizon; c < perSeries && origin >= lowest; c++, origin--) {
+                float[][] forecast = combine(blend, Arrays.copyOf(values, origin),
+                        usesNetwork ? network.at(i, origin) : null, period, horizon);
+                for (int f = 0; f < data.featureCount(); f++) {
+                    double scale = Accuracy.naiveScale(values, origin, f, period);
+                    if (!(scale > 0)) {
+                        continue;
+                    }
+                    double[] errors = new double[horizon];
+                    for (int h = 0; h < horizon; h++) {
+                        errors[h] = Math.abs(values[origin + h][f] - forecast[h][f]) / scale;
+                    }
+                    cases.add(errors);
+                }
             }
         }
-        return Backtest.Calibration.of(errors);
+        double[][] byStep = new double[horizon][cases.size()];
+        for (int k = 0; k < cases.size(); k++) {
+            for (int h = 0; h < horizon; h++) {
+                byStep[h][k] = cases.get(k)[h];
+            }
+        }
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep);
     }
 
     /** The errors at each step ahead of the mean of {@code members}, over every scored case. */

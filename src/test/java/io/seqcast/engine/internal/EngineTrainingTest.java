@@ -107,7 +107,7 @@ class EngineTrainingTest {
                 assertThat(manifest.engine().engineVersion()).isEqualTo("2.7.1");
                 assertThat(manifest.engine().djlVersion()).isEqualTo("0.36.0");
                 assertThat(manifest.dataFingerprint()).hasSize(64);
-                assertThat(manifest.files()).containsOnlyKeys("parameters.bin");
+                assertThat(manifest.files()).containsOnlyKeys("parameters.bin", "backtest-cases.bin");
             }
         }
     }

@@ -1,0 +1,45 @@
+package io.seqcast.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class CalibrationTest {
+
+    /** Errors at two steps, the second twice the first: {@code cases} of them, 1 .. cases (times 2). */
+    private static Backtest.Calibration calibration(int cases) {
+        double[][] errors = new double[2][cases];
+        for (int k = 0; k < cases; k++) {
+            errors[0][k] = k + 1;
+            errors[1][k] = 2 * (k + 1);
+        }
+        return Backtest.Calibration.of(errors);
+    }
+
+    @Test
+    void aLevelTheStepsOwnCasesCalibrateUsesTheConformalQuantileOfThatStep() {
+        Backtest.Calibration calibration = calibration(9);
+        // ceil(10 * 0.8) = 8th smallest of 1 .. 9 at step 1, of 2 .. 18 at step 2.
+        assertThat(calibration.halfWidth(0, 80)).isEqualTo(8);
+        assertThat(calibration.halfWidth(1, 80)).isEqualTo(16);
+    }
+
+    @Test
+    void aLevelBeyondOneStepsCasesPoolsTheStepsScaledByEachStepsMeanError() {
+        Backtest.Calibration calibration = calibration(10);
+        assertThat(Backtest.Calibration.casesFor(95)).isEqualTo(19);
+        assertThat(calibration.calibrates(95)).isTrue();
+        // Pooled scores (k / 5.5, twice each): the ceil(21 * 0.95) = 20th smallest is 10 / 5.5.
+        assertThat(calibration.halfWidth(0, 95)).isCloseTo(10, within(1e-9));
+        assertThat(calibration.halfWidth(1, 95)).isCloseTo(20, within(1e-9));
+        assertThat(calibration.calibrates(96)).isFalse(); // 24 cases needed, 20 pooled
+    }
+
+    @Test
+    void aCalibrationWithoutPoolingRefusesWhatItsStepsCannotCalibrate() {
+        Backtest.Calibration old = new Backtest.Calibration(10, calibration(10).quantiles(), null, null);
+        assertThat(old.calibrates(90)).isTrue();
+        assertThat(old.calibrates(95)).isFalse();
+    }
+}
