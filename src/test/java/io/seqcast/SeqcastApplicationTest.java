@@ -157,6 +157,28 @@ class SeqcastApplicationTest {
         return URI.create("http://localhost:" + port + path);
     }
 
+    @Test
+    void everyTrainingExampleSwaggerUiOffersWouldBeAcceptedAsItIs() throws Exception {
+        JsonNode api = JSON.readTree(get("/v3/api-docs").body());
+        JsonNode content = api.at("/paths/~1api~1v1~1training-jobs/post/requestBody/content");
+        int checked = 0;
+        for (String mediaType : new String[] {"application/json", "text/csv"}) {
+            for (JsonNode example : content.get(mediaType).get("examples")) {
+                String name = example.get("$ref").asString().substring("#/components/examples/".length());
+                JsonNode value = api.get("components").get("examples").get(name).get("value");
+                String body = value.isString() ? value.asString() : JSON.writeValueAsString(value);
+                String query = mediaType.equals("text/csv") ? "?model=demand" : "";
+                HttpResponse<String> check = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/data-checks" + query))
+                        .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", mediaType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(check.statusCode()).as(name).isEqualTo(200);
+                assertThat(JSON.readTree(check.body()).get("accepted").asBoolean()).as(name + ": " + check.body()).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString());

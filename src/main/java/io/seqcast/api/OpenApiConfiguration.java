@@ -1,7 +1,12 @@
 package io.seqcast.api;
 
 import io.swagger.v3.oas.models.Components;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -18,11 +23,17 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The service-wide part of the OpenAPI contract; endpoints describe themselves in their feature. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    private static final String EXAMPLES = "classpath:openapi-examples/*.json";
 
     static {
         SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema()
@@ -44,6 +55,25 @@ class OpenApiConfiguration {
                 .description("Sequence forecasting: train recurrent models (RNN, LSTM, GRU) on time series and"
                         + " trajectories, keep them as numbered versions, and serve forecasts.")
                 .license(new License().name("Apache-2.0")));
+    }
+
+    /**
+     * Request examples for Swagger UI's "Try it out", one OpenAPI Example Object (summary and value) per file
+     * under {@code openapi-examples/}, named by the file; operations refer to them as
+     * {@code #/components/examples/<name>}.
+     */
+    @Bean
+    OpenApiCustomizer requestExamples() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Example> examples = new TreeMap<>();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources(EXAMPLES)) {
+            try (InputStream in = file.getInputStream()) {
+                Map<String, Object> example = json.readValue(in, new TypeReference<Map<String, Object>>() {});
+                examples.put(file.getFilename().replaceFirst("\\.json$", ""),
+                        new Example().summary((String) example.get("summary")).value(example.get("value")));
+            }
+        }
+        return api -> examples.forEach(api.getComponents()::addExamples);
     }
 
     /** Every operation may answer an RFC 9457 problem. */

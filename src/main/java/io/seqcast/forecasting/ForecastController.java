@@ -32,11 +32,8 @@ class ForecastController {
                     + " available version. The last window points of each series are used.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                        @ExampleObject(name = "trajectory", summary = "Next 10 points of the flight track (model"
-                                + " flight-track)", value = Examples.TRAJECTORY_FORECAST),
-                        @ExampleObject(name = "sine",
-                                summary = "Next 12 hours of the sine with 80 % intervals (model sine)",
-                                value = Examples.SINE_FORECAST)})))
+                        @ExampleObject(name = "trajectory", ref = "#/components/examples/forecast-trajectory"),
+                        @ExampleObject(name = "sine", ref = "#/components/examples/forecast-sine")})))
     ForecastResponse forecast(@PathVariable @Parameter(example = "flight-track") String name,
             @RequestParam(required = false) @Parameter(description = "Version number") Integer version,
             @RequestParam(required = false) @Parameter(description = "Alias, such as production") String alias,

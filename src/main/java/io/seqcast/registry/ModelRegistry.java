@@ -93,7 +93,6 @@ public class ModelRegistry {
                     return next;
                 });
                 log.info("Published version {} of model '{}'", version, name);
-                events.publishEvent(new ModelVersionPublished(name, version));
                 return version;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);

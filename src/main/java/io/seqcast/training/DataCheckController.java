@@ -34,9 +34,12 @@ class DataCheckController {
                     + " frequency, longest constant stretch and outlying changes; for the job the season, window,"
                     + " horizon, windows, estimated memory against the budget, and whether it would be accepted,"
                     + " with the reason and its pointer when not. Nothing is queued or stored.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                        @ExampleObject(name = "sine", summary = "A sine wave, LSTM", value = Examples.SINE_TRAINING)})))
+            // Both media types on both methods: springdoc merges the two into one operation.
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
+                        ref = "#/components/examples/training-csv")),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
     DataCheck check(@RequestBody TrainingRequest request) {
         return checks.check(request);
     }
@@ -44,7 +47,12 @@ class DataCheckController {
     @PostMapping(path = "/api/v1/data-checks", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check a CSV training submission without training",
             description = "Takes what a CSV training job takes (the file, and the settings as query parameters) and"
-                    + " answers as for JSON; the pointer of a refusal is then a query parameter's name or /csv.")
+                    + " answers as for JSON; the pointer of a refusal is then a query parameter's name or /csv.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
+                        ref = "#/components/examples/training-csv")),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
     DataCheck checkCsv(@RequestBody String csv, @RequestParam @Parameter(example = "demand") String model,
             @RequestParam(required = false) String frequency, @RequestParam(required = false) Integer seasonality,
             @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training) {

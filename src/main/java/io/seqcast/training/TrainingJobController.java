@@ -45,11 +45,13 @@ class TrainingJobController {
     @Operation(summary = "Submit a training job",
             description = "Validates the request, queues the job and answers 202 with its Location. A full queue"
                     + " answers 503 with Retry-After.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                        @ExampleObject(name = "trajectory", summary = "The notes' 3-D flight track",
-                                value = Examples.TRAJECTORY_TRAINING),
-                        @ExampleObject(name = "sine", summary = "A sine wave, LSTM", value = Examples.SINE_TRAINING)})))
+            // Both media types on both methods: springdoc merges the two into one operation.
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
+                        ref = "#/components/examples/training-csv")),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                    @ExampleObject(name = "trajectory", ref = "#/components/examples/training-trajectory"),
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
     ResponseEntity<TrainingJob> submit(@RequestBody TrainingRequest request) {
         TrainingJob job = jobs.submit(request);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
@@ -61,7 +63,13 @@ class TrainingJobController {
     @Operation(summary = "Submit a training job from a CSV file",
             description = "Header row required. Columns: an optional 'series' (rows with the same value form one"
                     + " series), an optional 'time' (ISO-8601 instants), and the features; columns x, y and"
-                    + " optionally z and t make trajectories. Model settings are query parameters.")
+                    + " optionally z and t make trajectories. Model settings are query parameters.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
+                        ref = "#/components/examples/training-csv")),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                    @ExampleObject(name = "trajectory", ref = "#/components/examples/training-trajectory"),
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
     ResponseEntity<TrainingJob> submitCsv(@RequestBody String csv,
             @RequestParam @Parameter(example = "demand") String model,
             @RequestParam(required = false) @Parameter(description = "ISO-8601 duration between rows, such as P1M;"

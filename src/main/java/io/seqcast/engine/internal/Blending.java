@@ -27,8 +27,7 @@ final class Blending {
     private static final int MAX_ORIGINS = 10;
     /**
      * A forecaster is chosen alone only if it beats every combination by this margin on validation: a few
-     * origins reward noise, and combinations carry over better (M4). On bench/data penalties of 5, 10 and
-     * 20 % chose alike, and none (pure selection) lost 3 % in geometric-mean MASE (bench/README.md).
+     * origins reward noise, and combinations carry over better (M4; measured in bench/README.md).
      */
     private static final double SINGLE_PENALTY = 0.10;
     /** Calibration origins per series, at most, and cases in all: bound the cost for global models. */

@@ -30,8 +30,4 @@ record Split(int[] trainingEnd, int[] lengths, boolean hasValidation) {
         }
         return new Split(trainingEnd, lengths, any);
     }
-
-    int[] zeros() {
-        return new int[trainingEnd.length];
-    }
 }

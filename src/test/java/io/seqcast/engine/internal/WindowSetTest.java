@@ -24,7 +24,7 @@ class WindowSetTest {
     void noTrainingTargetReachesIntoValidationAndEveryValidationTargetLiesInIt() {
         Split split = Split.of(data, 3, 2, 0.25);
         Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3);
-        WindowSet train = WindowSet.of(data, scaling, 3, 2, split.zeros(), split.trainingEnd());
+        WindowSet train = WindowSet.of(data, scaling, 3, 2, new int[split.trainingEnd().length], split.trainingEnd());
         WindowSet validation = WindowSet.of(data, scaling, 3, 2, split.trainingEnd(), split.lengths());
         for (int n = 0; n < train.count; n++) {
             assertThat(train.targetStart[n] + 2).isLessThanOrEqualTo(split.trainingEnd()[train.sequenceIndex[n]]);
@@ -41,7 +41,7 @@ class WindowSetTest {
     void windowsAreDrawnFromEverySeries() {
         Split split = Split.of(data, 3, 1, 0);
         Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3);
-        WindowSet all = WindowSet.of(data, scaling, 3, 1, split.zeros(), split.trainingEnd());
+        WindowSet all = WindowSet.of(data, scaling, 3, 1, new int[split.trainingEnd().length], split.trainingEnd());
         assertThat(all.count).isEqualTo(17 + 3);
         assertThat(all.inputs).hasSize(all.count * 3);
         assertThat(all.targets).hasSize(all.count);
