@@ -1,7 +1,9 @@
 package io.seqcast.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -12,10 +14,54 @@ import java.util.Locale;
  */
 public final class PredictionIntervals {
 
-    /** One central interval, shaped like the forecast: {@code [step][feature]}. */
-    public record Interval(double level, float[][] lower, float[][] upper) {}
-
     private PredictionIntervals() {}
+
+    /**
+     * The forecasts with their intervals at {@code levels} and their {@code quantiles}. A quantile q is a bound
+     * of the central interval at level |2q - 1| (the lower below 0.5, the upper above it); 0.5 is the point
+     * forecast.
+     *
+     * @param quantiles each in (0, 1)
+     * @throws InvalidInputException ({@code levels}) when the model has no calibration, a level is outside
+     *     (0, 99] or has too few cases, or the horizon is longer than the calibrated one
+     */
+    public static List<Forecast> around(ModelManifest manifest, List<float[][]> histories, List<float[][]> forecasts,
+            List<Double> levels, List<Double> quantiles) {
+        Set<Double> needed = new LinkedHashSet<>(levels);
+        for (double quantile : quantiles) {
+            if (quantile != 0.5) {
+                needed.add(level(quantile));
+            }
+        }
+        List<Double> computed = List.copyOf(needed);
+        List<List<Forecast.Interval>> intervals = computed.isEmpty() ? null : of(manifest, histories, forecasts, computed);
+        List<Forecast> out = new ArrayList<>(forecasts.size());
+        for (int i = 0; i < forecasts.size(); i++) {
+            List<Forecast.Interval> byLevel = new ArrayList<>(levels.size());
+            for (double level : levels) {
+                byLevel.add(intervals.get(i).get(computed.indexOf(level)));
+            }
+            List<Forecast.Quantile> byQuantile = new ArrayList<>(quantiles.size());
+            for (double quantile : quantiles) {
+                float[][] values = quantile == 0.5 ? forecasts.get(i) : quantile < 0.5
+                        ? intervals.get(i).get(computed.indexOf(level(quantile))).lower()
+                        : intervals.get(i).get(computed.indexOf(level(quantile))).upper();
+                byQuantile.add(new Forecast.Quantile(quantile, values));
+            }
+            out.add(new Forecast(forecasts.get(i), byLevel, byQuantile, List.of()));
+        }
+        return out;
+    }
+
+    /** Trajectory forecasts with, per level, the radius around each predicted point (the same for every one). */
+    public static List<Forecast> withRadii(ModelManifest manifest, List<float[][]> forecasts, List<Double> levels) {
+        List<Forecast.Radius> radii = radii(manifest, forecasts.isEmpty() ? 0 : forecasts.get(0).length, levels);
+        return forecasts.stream().map(values -> new Forecast(values, List.of(), List.of(), radii)).toList();
+    }
+
+    private static double level(double quantile) {
+        return Math.abs(2 * quantile - 1) * 100;
+    }
 
     /**
      * The intervals of every forecast at every level.
@@ -23,8 +69,8 @@ public final class PredictionIntervals {
      * @throws InvalidInputException ({@code levels}) when the model has no calibration, a level is outside
      *     (0, 99], or the horizon is longer than the calibrated one
      */
-    public static List<List<Interval>> of(ModelManifest manifest, List<float[][]> histories, List<float[][]> forecasts,
-            List<Double> levels) {
+    public static List<List<Forecast.Interval>> of(ModelManifest manifest, List<float[][]> histories,
+            List<float[][]> forecasts, List<Double> levels) {
         Backtest backtest = manifest.backtest();
         if (backtest == null || backtest.calibration() == null) {
             throw new InvalidInputException("levels", "this version has no backtest to calibrate intervals with"
@@ -37,7 +83,7 @@ public final class PredictionIntervals {
             throw new InvalidInputException("levels", "intervals are calibrated up to the model's horizon ("
                     + backtest.horizon() + " steps); ask for at most that many, or none");
         }
-        List<List<Interval>> out = new ArrayList<>(forecasts.size());
+        List<List<Forecast.Interval>> out = new ArrayList<>(forecasts.size());
         for (int i = 0; i < forecasts.size(); i++) {
             float[][] history = histories.get(i);
             float[][] forecast = forecasts.get(i);
@@ -46,7 +92,7 @@ public final class PredictionIntervals {
             for (int f = 0; f < features; f++) {
                 scales[f] = naiveScale(history, history.length, f, manifest.seasonalPeriod());
             }
-            List<Interval> intervals = new ArrayList<>(levels.size());
+            List<Forecast.Interval> intervals = new ArrayList<>(levels.size());
             for (double level : levels) {
                 float[][] lower = new float[forecast.length][features];
                 float[][] upper = new float[forecast.length][features];
@@ -58,7 +104,7 @@ public final class PredictionIntervals {
                         upper[h][f] = Math.max(forecast[h][f], forecast[h][f] + half);
                     }
                 }
-                intervals.add(new Interval(level, lower, upper));
+                intervals.add(new Forecast.Interval(level, lower, upper));
             }
             out.add(intervals);
         }
@@ -72,7 +118,7 @@ public final class PredictionIntervals {
      *
      * @throws InvalidInputException ({@code levels}) as for series
      */
-    public static List<float[]> radii(ModelManifest manifest, int horizon, List<Double> levels) {
+    public static List<Forecast.Radius> radii(ModelManifest manifest, int horizon, List<Double> levels) {
         DisplacementErrors displacement = manifest.metrics() == null ? null : manifest.metrics().displacement();
         Backtest.Calibration calibration = displacement == null ? null : displacement.radii();
         if (calibration == null) {
@@ -84,13 +130,13 @@ public final class PredictionIntervals {
             throw new InvalidInputException("levels", "radii are calibrated up to the model's horizon ("
                     + calibration.quantiles().length + " steps); ask for at most that many, or none");
         }
-        List<float[]> out = new ArrayList<>(levels.size());
+        List<Forecast.Radius> out = new ArrayList<>(levels.size());
         for (double level : levels) {
             float[] radius = new float[horizon];
             for (int h = 0; h < horizon; h++) {
                 radius[h] = (float) calibration.halfWidth(h, level);
             }
-            out.add(radius);
+            out.add(new Forecast.Radius(level, radius));
         }
         return out;
     }

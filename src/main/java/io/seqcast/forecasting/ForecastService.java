@@ -10,6 +10,7 @@ import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.Timing;
 import io.seqcast.engine.EngineInfo;
+import io.seqcast.engine.Forecast;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
@@ -86,17 +87,16 @@ class ForecastService {
                 throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
             requireFinite(forecasts, name, resolved);
-            List<Bands.ForecastBody> around;
+            List<Forecast> answered;
             try {
-                around = bands.none() ? null : parsed.trajectories() ? bands.radii(manifest, horizon, forecasts.size())
-                        : bands.around(manifest, histories, forecasts, steps -> shaped(steps, parsed.data().features().size()));
+                answered = bands.around(manifest, histories, forecasts);
             } catch (InvalidInputException refused) {
                 throw refused.at(EngineFields.pointer(refused.field(), "", parsed));
             }
             ForecastResponse.Receipt receipt = new ForecastResponse.Receipt(name, resolved,
                     cache.manifestSha256(name, resolved), InputDigest.of(parsed.data(), horizon), engine.engine(),
                     engine.engineVersion(), engine.device(), Instant.now());
-            return new ForecastResponse(name, resolved, describe(parsed, forecasts, around), receipt);
+            return new ForecastResponse(name, resolved, describe(parsed, answered), receipt);
         });
     }
 
@@ -174,32 +174,40 @@ class ForecastService {
     }
 
     /** Forecast values go out as floats (float[] per series, float[][] when multivariate), never boxed. */
-    private static List<ForecastResponse.Forecast> describe(ParsedData parsed, List<float[][]> forecasts,
-            List<Bands.ForecastBody> around) {
+    private static List<ForecastResponse.Forecast> describe(ParsedData parsed, List<Forecast> forecasts) {
         List<ForecastResponse.Forecast> out = new ArrayList<>(forecasts.size());
         List<String> features = parsed.data().features();
         int z = features.indexOf("z");
         int t = features.indexOf("t");
         for (int i = 0; i < forecasts.size(); i++) {
             Sequence input = parsed.data().sequences().get(i);
-            float[][] forecast = forecasts.get(i);
+            Forecast forecast = forecasts.get(i);
             if (parsed.trajectories()) {
-                List<ForecastResponse.Point> points = new ArrayList<>(forecast.length);
-                for (float[] row : forecast) {
+                List<ForecastResponse.Point> points = new ArrayList<>(forecast.values().length);
+                for (float[] row : forecast.values()) {
                     points.add(new ForecastResponse.Point(row[0], row[1], z < 0 ? null : row[z], t < 0 ? null : row[t]));
                 }
-                Bands.ForecastBody body = around == null ? null : around.get(i);
                 out.add(new ForecastResponse.Forecast(input.id(), null, null, points, null, null,
-                        body == null ? null : body.radii()));
+                        orNull(forecast.radii().stream().map(r -> new ForecastResponse.Radii(r.level(), r.radii())))));
             } else {
                 Timing timing = parsed.timing().get(i);
-                Bands.ForecastBody body = around == null ? null : around.get(i);
-                out.add(new ForecastResponse.Forecast(input.id(), shaped(forecast, features.size()),
-                        timing == null ? null : timing.after(input.length(), forecast.length), null,
-                        body == null ? null : body.intervals(), body == null ? null : body.quantiles(), null));
+                int width = features.size();
+                out.add(new ForecastResponse.Forecast(input.id(), shaped(forecast.values(), width),
+                        timing == null ? null : timing.after(input.length(), forecast.values().length), null,
+                        orNull(forecast.intervals().stream().map(band -> new ForecastResponse.Band(band.level(),
+                                shaped(band.lower(), width), shaped(band.upper(), width)))),
+                        orNull(forecast.quantiles().stream().map(q -> new ForecastResponse.QuantileForecast(
+                                q.quantile(), shaped(q.values(), width)))),
+                        null));
             }
         }
         return out;
+    }
+
+    /** What was not asked for is left out of the answer, not given as an empty list. */
+    private static <T> List<T> orNull(java.util.stream.Stream<T> items) {
+        List<T> list = items.toList();
+        return list.isEmpty() ? null : list;
     }
 
     /** A univariate series' steps as a column (float[]), a multivariate one's as rows (float[][]). */

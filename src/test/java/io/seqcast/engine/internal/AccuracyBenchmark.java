@@ -135,7 +135,7 @@ public final class AccuracyBenchmark {
         double[] levels = {80, 95};
         for (int l = 0; l < 2; l++) {
             try {
-                io.seqcast.engine.PredictionIntervals.Interval interval = io.seqcast.engine.PredictionIntervals
+                io.seqcast.engine.Forecast.Interval interval = io.seqcast.engine.PredictionIntervals
                         .of(model.manifest(), histories, forecasts, List.of(levels[l])).get(0).get(0);
                 int count = 0;
                 double widths = 0;

@@ -85,7 +85,8 @@ class BacktestTest {
             // Trajectories get radii instead, calibrated on the validation windows' displacements.
             Backtest.Calibration radii = model.manifest().metrics().displacement().radii();
             assertThat(radii.cases()).isPositive();
-            List<float[]> around = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), 2, List.of(50.0, 80.0));
+            List<float[]> around = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), 2, List.of(50.0, 80.0))
+                    .stream().map(io.seqcast.engine.Forecast.Radius::radii).toList();
             for (int h = 0; h < 2; h++) {
                 assertThat(around.get(1)[h]).isGreaterThanOrEqualTo(around.get(0)[h]).isPositive();
             }

@@ -134,7 +134,8 @@ public final class StormBenchmark {
     /** Test points within the radii the model calibrated on its validation windows, at +24 h and +48 h. */
     private static void coverage(ForecastModel model, List<float[][]> forecasts, List<float[][]> actuals, int ahead) {
         List<Double> levels = List.of(80.0, 95.0);
-        List<float[]> radii = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), ahead, levels);
+        List<float[]> radii = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), ahead, levels).stream()
+                .map(io.seqcast.engine.Forecast.Radius::radii).toList();
         for (int l = 0; l < levels.size(); l++) {
             int[] inside = new int[2];
             for (int k = 0; k < forecasts.size(); k++) {
