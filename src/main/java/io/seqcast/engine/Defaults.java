@@ -27,7 +27,26 @@ public final class Defaults {
     /** Validation may choose or combine classical baselines unless asked not to. */
     public static final boolean NETWORK_ONLY = false;
 
+    /** Classifiers: the embedding of a character, and the longest sequence read by default. */
+    public static final int EMBEDDING = 32;
+    public static final int CLASSIFIER_HIDDEN_SIZE = 128;
+    public static final int CLASSIFIER_MAX_LENGTH = 64;
+    /** Classifiers train on many short sequences: fewer epochs and an earlier stop than forecasters. */
+    public static final int CLASSIFIER_EPOCHS = 30;
+    public static final int CLASSIFIER_BATCH_SIZE = 64;
+    public static final int CLASSIFIER_PATIENCE = 3;
+
     private Defaults() {}
+
+    /**
+     * A classifier spec with every default: an LSTM over 32-wide character embeddings, reading up to the
+     * longest sequence of the data (at most {@value #CLASSIFIER_MAX_LENGTH} elements).
+     */
+    public static ClassifierSpec classifierSpec(ClassificationData data) {
+        int longest = data.sequences().stream().mapToInt(LabelledSequence::length).max().orElse(1);
+        return new ClassifierSpec(CellType.valueOf(CELL), EMBEDDING, CLASSIFIER_HIDDEN_SIZE, LAYERS, DROPOUT,
+                Math.max(1, Math.min(longest, CLASSIFIER_MAX_LENGTH)));
+    }
 
     /**
      * The window the model reads: two seasons (or {@value #NON_SEASONAL_WINDOW} points without a

@@ -1,6 +1,5 @@
 package io.seqcast.engine;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,9 +7,7 @@ import java.util.List;
  * A trained model held in native memory. Thread-safe: many threads may forecast at once. Close it to
  * free its native memory; a closed model refuses to forecast.
  */
-public interface ForecastModel extends AutoCloseable {
-
-    ModelManifest manifest();
+public interface ForecastModel extends SavedModel, NetworkPasses {
 
     /**
      * Forecasts every history {@code horizon} steps ahead, in one batch. The last {@code window}
@@ -43,35 +40,10 @@ public interface ForecastModel extends AutoCloseable {
     RollOut rollOut(List<float[][]> histories, int horizon, Duration timeout);
 
     /**
-     * Runs the network once over {@code windows} encoded windows laid end to end; thread-safe and free of
-     * locks. The output of each window depends on that window alone.
-     *
-     * @throws IllegalStateException when the model was closed
-     */
-    float[] pass(float[] input, int windows);
-
-    /** Floats per encoded window of a {@link #pass}'s input. */
-    int passInputSize();
-
-    /** Floats per window of a {@link #pass}'s output. */
-    int passOutputSize();
-
-    /**
      * The work a forecast of {@code series} histories {@code horizon} steps ahead takes, in
      * multiply-adds (plus a fixed amount per window): one forward pass per window and roll-out step.
      * Saturates instead of overflowing.
      */
     long forecastWork(int series, int horizon);
 
-    /**
-     * Writes the parameters and the manifest (with the SHA-256 of every file) into {@code directory},
-     * which must exist and be empty.
-     */
-    void save(Path directory);
-
-    /** Native memory its parameters hold, for caches that bound what they keep loaded. */
-    long parameterBytes();
-
-    @Override
-    void close();
 }

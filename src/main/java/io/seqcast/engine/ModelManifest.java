@@ -24,6 +24,9 @@ import java.util.Map;
  * @param blend what the model forecasts with and why; null in manifests written before blends (network alone)
  * @param backtest step-by-step errors of the model and the baselines on rolling origins; null for
  *     trajectories, series too short to score and manifests written before backtests
+ * @param task what the model does; null in manifests written before classifiers (forecasting)
+ * @param classifier a classifier's labels, vocabulary and metrics; null for forecasting models (whose
+ *     spec, normalization and metrics are then set, as a classifier's are not)
  */
 public record ModelManifest(
         int formatVersion,
@@ -40,7 +43,9 @@ public record ModelManifest(
         Instant createdAt,
         Map<String, String> files,
         ForecastBlend blend,
-        Backtest backtest) {
+        Backtest backtest,
+        Task task,
+        ClassifierManifest classifier) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
@@ -53,6 +58,11 @@ public record ModelManifest(
 
     public ModelManifest withFiles(Map<String, String> newFiles) {
         return new ModelManifest(formatVersion, kind, features, spec, training, normalization, seasonalPeriod, metrics,
-                summary, dataFingerprint, engine, createdAt, newFiles, blend, backtest);
+                summary, dataFingerprint, engine, createdAt, newFiles, blend, backtest, task, classifier);
+    }
+
+    /** What the model does, forecasting for manifests written before there was a choice. */
+    public Task taskOrDefault() {
+        return task == null ? Task.FORECASTING : task;
     }
 }

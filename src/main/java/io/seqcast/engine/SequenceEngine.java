@@ -31,6 +31,30 @@ public interface SequenceEngine {
     ForecastModel train(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener);
 
     /**
+     * Checks, without any native call, that {@link #trainClassifier} would accept this data and these specs.
+     *
+     * @throws InvalidInputException when data or specs are unusable, with the offending field
+     */
+    void checkClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
+
+    /**
+     * Trains a sequence classifier.
+     *
+     * @throws InvalidInputException when data or specs are unusable, with the offending field
+     * @throws TrainingCancelledException when {@code listener} asked to stop
+     * @throws TrainingFailedException when training diverged
+     */
+    Classifier trainClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training,
+            TrainingListener listener);
+
+    /**
+     * Loads a classifier saved by {@link Classifier#save}, after checking every file against the manifest.
+     *
+     * @throws ModelLoadException when files are missing or altered, or the manifest is not a classifier's
+     */
+    Classifier loadClassifier(Path directory);
+
+    /**
      * Loads a model saved by {@link ForecastModel#save}, after checking every file against the
      * manifest's checksums.
      *

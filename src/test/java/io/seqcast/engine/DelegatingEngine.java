@@ -31,6 +31,22 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public void checkClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        delegate.checkClassifier(data, spec, training);
+    }
+
+    @Override
+    public Classifier trainClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training,
+            TrainingListener listener) {
+        return delegate.trainClassifier(data, spec, training, listener);
+    }
+
+    @Override
+    public Classifier loadClassifier(Path directory) {
+        return delegate.loadClassifier(directory);
+    }
+
+    @Override
     public ForecastModel load(Path directory) {
         return delegate.load(directory);
     }

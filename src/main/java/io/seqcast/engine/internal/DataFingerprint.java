@@ -1,5 +1,7 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.LabelledSequence;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import java.nio.ByteBuffer;
@@ -26,6 +28,31 @@ final class DataFingerprint {
                 }
             }
             digest.update(buffer.array());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The same for labelled sequences: the task, features, and per sequence its text or values and label. */
+    static String of(ClassificationData data) {
+        MessageDigest digest = ManifestFiles.sha256();
+        update(digest, "CLASSIFICATION");
+        update(digest, String.join(",", data.features()));
+        for (LabelledSequence sequence : data.sequences()) {
+            update(digest, String.valueOf(sequence.id()));
+            update(digest, String.valueOf(sequence.label()));
+            if (sequence.text() != null) {
+                update(digest, sequence.text());
+            } else {
+                ByteBuffer buffer = ByteBuffer.allocate(sequence.length() * data.features().size() * Float.BYTES
+                        + Integer.BYTES);
+                buffer.putInt(sequence.length());
+                for (float[] row : sequence.values()) {
+                    for (float value : row) {
+                        buffer.putFloat(value);
+                    }
+                }
+                digest.update(buffer.array());
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -5,7 +5,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.Classifier;
+import io.seqcast.engine.ClassifierManifest;
+import io.seqcast.engine.ClassifierSpec;
 import io.seqcast.engine.Comparison;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
@@ -72,8 +77,46 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     @Override
+    public void checkClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        ClassifierTraining.check(data);
+        ClassifierInputs.fit(data, spec.maxLength(), new int[0]).encode(data.sequences());
+    }
+
+    @Override
+    public Classifier trainClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training,
+            TrainingListener listener) {
+        return new ClassifierTraining(data, spec, training, listener, context, info).run();
+    }
+
+    @Override
+    public Classifier loadClassifier(Path directory) {
+        ModelManifest manifest = ManifestFiles.readVerified(directory);
+        if (manifest.taskOrDefault() != Task.CLASSIFICATION || manifest.classifier() == null) {
+            throw new ModelLoadException("the version is not a classifier");
+        }
+        ClassifierManifest classifier = manifest.classifier();
+        ClassifierInputs inputs = ClassifierInputs.of(classifier.spec().maxLength(), classifier.vocabulary(),
+                classifier.normalization());
+        NDManager manager = context.root().newSubManager();
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(directory.resolve(DjlForecastModel.PARAMETERS_FILE))))) {
+            ClassifierNetwork network = ClassifierNetwork.load(classifier.spec(), inputs.inputs(), inputs.text(),
+                    classifier.labels().size(), manager, in);
+            return new DjlClassifier(manifest, network, inputs, manager, context);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e instanceof ModelLoadException loadException
+                    ? loadException
+                    : new ModelLoadException("model parameters cannot be read", e);
+        }
+    }
+
+    @Override
     public ForecastModel load(Path directory) {
         ModelManifest manifest = ManifestFiles.readVerified(directory);
+        if (manifest.taskOrDefault() != Task.FORECASTING) {
+            throw new ModelLoadException("the version is a classifier, not a forecaster");
+        }
         if (!manifest.files().containsKey(DjlForecastModel.PARAMETERS_FILE)) {
             throw new ModelLoadException("manifest lists no " + DjlForecastModel.PARAMETERS_FILE);
         }

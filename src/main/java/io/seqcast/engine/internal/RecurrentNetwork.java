@@ -159,7 +159,7 @@ final class RecurrentNetwork {
         }
     }
 
-    private static Block recurrentBlock(CellType cell, int hiddenSize, int numLayers) {
+    static Block recurrentBlock(CellType cell, int hiddenSize, int numLayers) {
         return switch (cell) {
             case RNN -> RNN.builder()
                     .setStateSize(hiddenSize)

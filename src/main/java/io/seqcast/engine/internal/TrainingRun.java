@@ -18,6 +18,7 @@ import io.seqcast.engine.SequenceKind;
 import io.seqcast.engine.TrainingCancelledException;
 import io.seqcast.engine.TrainingFailedException;
 import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.TrainingSummary;
 import io.seqcast.engine.ValidationMetrics;
@@ -90,7 +91,8 @@ final class TrainingRun {
                     : choice.blend();
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
-                    engineInfo, Instant.now(), Map.of(), blend, backtest(choice, training.networkOnly()));
+                    engineInfo, Instant.now(), Map.of(), blend, backtest(choice, training.networkOnly()), Task.FORECASTING,
+                    null);
             return new DjlForecastModel(manifest, network, modelManager, context, choice.cases());
         } catch (RuntimeException | Error e) {
             modelManager.close();
@@ -285,7 +287,7 @@ final class TrainingRun {
         }
     }
 
-    private static float[][] snapshot(List<Parameter> parameters) {
+    static float[][] snapshot(List<Parameter> parameters) {
         float[][] weights = new float[parameters.size()][];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = parameters.get(i).getArray().toFloatArray();
@@ -293,7 +295,7 @@ final class TrainingRun {
         return weights;
     }
 
-    private static void restore(List<Parameter> parameters, float[][] weights) {
+    static void restore(List<Parameter> parameters, float[][] weights) {
         for (int i = 0; i < weights.length; i++) {
             parameters.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
         }

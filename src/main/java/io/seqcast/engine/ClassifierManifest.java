@@ -1,0 +1,23 @@
+package io.seqcast.engine;
+
+import java.util.List;
+
+/**
+ * The classification part of a manifest.
+ *
+ * @param spec the classifier's shape
+ * @param labels the classes, in the order of the head's outputs
+ * @param vocabulary texts: the characters known, in the order of their tokens (0 is padding, 1 unknown,
+ *     then these); null for numeric sequences
+ * @param normalization numeric sequences: per-feature scaling fitted on the training part; empty for texts
+ * @param classWeights the weight of each class in the loss (inverse frequency, mean 1; all 1 when balanced)
+ * @param metrics validation metrics, null when no sequence was held out
+ */
+public record ClassifierManifest(ClassifierSpec spec, List<String> labels, String vocabulary,
+        List<FeatureScaling> normalization, double[] classWeights, ClassificationMetrics metrics) {
+
+    public ClassifierManifest {
+        labels = List.copyOf(labels);
+        normalization = List.copyOf(normalization);
+    }
+}

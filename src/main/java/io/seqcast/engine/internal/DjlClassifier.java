@@ -1,0 +1,155 @@
+package io.seqcast.engine.internal;
+
+import ai.djl.ndarray.NDManager;
+import io.seqcast.engine.Classifier;
+import io.seqcast.engine.LabelledSequence;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.Prediction;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** A trained classifier network with its inputs' encoding, owning the native memory of its parameters. */
+final class DjlClassifier implements Classifier {
+
+    private final ModelManifest manifest;
+    private final ClassifierNetwork network;
+    private final ClassifierInputs inputs;
+    private final NDManager manager;
+    private final NativeContext context;
+    private final long parameterBytes;
+    private final int classes;
+    /** Calls in flight, plus {@link #CLOSING} once closing began (as in DjlForecastModel). */
+    private final AtomicInteger calls = new AtomicInteger();
+    private static final int CLOSING = Integer.MIN_VALUE;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    DjlClassifier(ModelManifest manifest, ClassifierNetwork network, ClassifierInputs inputs, NDManager manager,
+            NativeContext context) {
+        this.manifest = manifest;
+        this.network = network;
+        this.inputs = inputs;
+        this.manager = manager;
+        this.context = context;
+        this.classes = manifest.classifier().labels().size();
+        this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES;
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public long parameterBytes() {
+        return parameterBytes;
+    }
+
+    @Override
+    public float[] encode(List<LabelledSequence> sequences) {
+        return inputs.encode(sequences);
+    }
+
+    /** Class probabilities of each row; at least {@link DjlForecastModel#MIN_PASS_WINDOWS} rows per call. */
+    @Override
+    public float[] pass(float[] input, int rows) {
+        int padded = Math.max(rows, DjlForecastModel.MIN_PASS_WINDOWS);
+        float[] full = rows == padded ? input : Arrays.copyOf(input, padded * passInputSize());
+        for (int i = rows; i < padded; i++) {
+            full[i * passInputSize()] = 1; // a padding row of one (padding) element
+        }
+        float[] output;
+        enter();
+        try {
+            context.prepareInferenceThread();
+            try (NDManager scope = manager.newSubManager()) {
+                ClassifierInputs.Batch batch = inputs.batch(full, 0, padded, false);
+                output = network.forward(scope, batch.elements(), batch.last(), padded, batch.length(), false, null)
+                        .softmax(1).toFloatArray();
+            }
+        } finally {
+            calls.decrementAndGet();
+        }
+        return rows == padded ? output : Arrays.copyOf(output, rows * classes);
+    }
+
+    @Override
+    public int passInputSize() {
+        return inputs.rowSize();
+    }
+
+    @Override
+    public int passOutputSize() {
+        return classes;
+    }
+
+    @Override
+    public List<Prediction> decode(float[] output, int rows, int top) {
+        List<String> labels = manifest.classifier().labels();
+        int shown = Math.max(1, Math.min(top, classes));
+        List<Prediction> predictions = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            Integer[] order = new Integer[classes];
+            for (int c = 0; c < classes; c++) {
+                order[c] = c;
+            }
+            int at = r * classes;
+            Arrays.sort(order, (a, b) -> Float.compare(output[at + b], output[at + a]));
+            List<Prediction.LabelProbability> best = new ArrayList<>(shown);
+            for (int k = 0; k < shown; k++) {
+                best.add(new Prediction.LabelProbability(labels.get(order[k]), output[at + order[k]]));
+            }
+            predictions.add(new Prediction(best));
+        }
+        return predictions;
+    }
+
+    @Override
+    public void save(Path directory) {
+        enter();
+        try {
+            Path parameters = directory.resolve(DjlForecastModel.PARAMETERS_FILE);
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
+                network.save(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write model parameters", e);
+            }
+            ManifestFiles.force(parameters);
+            ManifestFiles.write(directory, manifest.withFiles(
+                    Map.of(DjlForecastModel.PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
+        } finally {
+            calls.decrementAndGet();
+        }
+    }
+
+    private void enter() {
+        if (calls.getAndIncrement() < 0) {
+            calls.decrementAndGet();
+            throw new IllegalStateException("model is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        calls.addAndGet(CLOSING);
+        while (calls.get() != CLOSING) {
+            LockSupport.parkNanos(100_000);
+        }
+        manager.close();
+    }
+}

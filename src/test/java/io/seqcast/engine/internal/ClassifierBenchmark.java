@@ -1,0 +1,72 @@
+package io.seqcast.engine.internal;
+
+import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.ClassificationMetrics;
+import io.seqcast.engine.Classifier;
+import io.seqcast.engine.Defaults;
+import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.LabelledSequence;
+import io.seqcast.engine.Prediction;
+import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.TrainingSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The character classifier with its defaults on a train/test split of words by language (bench/words), as
+ * the peers in bench/peers are run: accuracy and macro-F1 on the test words, training time and time per
+ * epoch. Usage: ClassifierBenchmark train.csv test.csv
+ */
+public final class ClassifierBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        ClassificationData train = read(Path.of(args[0]));
+        List<LabelledSequence> test = read(Path.of(args[1])).sequences();
+        TrainingSpec training = TrainingSpec.builder().epochs(Defaults.CLASSIFIER_EPOCHS)
+                .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE)
+                .validationFraction(0.1).build();
+        try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64)) {
+            long started = System.nanoTime();
+            try (Classifier classifier = engine.trainClassifier(train, Defaults.classifierSpec(train), training,
+                    TrainingListener.NONE)) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int epochs = classifier.manifest().summary().epochsRun();
+                long predictStarted = System.nanoTime();
+                List<Prediction> predictions = new ArrayList<>();
+                for (int from = 0; from < test.size(); from += 64) {
+                    predictions.addAll(classifier.classify(test.subList(from, Math.min(test.size(), from + 64)), 1));
+                }
+                double predictSeconds = (System.nanoTime() - predictStarted) / 1e9;
+                List<String> labels = classifier.manifest().classifier().labels();
+                int[] truth = new int[test.size()];
+                int[] predicted = new int[test.size()];
+                for (int i = 0; i < test.size(); i++) {
+                    truth[i] = labels.indexOf(test.get(i).label());
+                    predicted[i] = labels.indexOf(predictions.get(i).labels().get(0).label());
+                }
+                ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
+                System.out.printf(Locale.ROOT, "{\"peer\": \"seqcast (DJL %s, LSTM %d, embedding %d)\", \"accuracy\": %.4f,"
+                        + " \"macro_f1\": %.4f, \"train_seconds\": %.1f, \"seconds_per_epoch\": %.2f, \"epochs\": %d,"
+                        + " \"best_epoch\": %d, \"predict_seconds\": %.2f, \"test\": %d, \"classes\": %d}%n",
+                        classifier.manifest().engine().djlVersion(), classifier.manifest().classifier().spec().hiddenSize(),
+                        classifier.manifest().classifier().spec().embedding(), metrics.accuracy(), metrics.macroF1(),
+                        seconds, seconds / epochs, epochs, classifier.manifest().summary().bestEpoch(), predictSeconds,
+                        test.size(), labels.size());
+            }
+        }
+    }
+
+    private static ClassificationData read(Path file) throws Exception {
+        List<LabelledSequence> sequences = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            sequences.add(new LabelledSequence(null, cells[0], null, cells[1]));
+        }
+        return new ClassificationData(List.of(ClassificationData.CHARACTERS), sequences);
+    }
+}
