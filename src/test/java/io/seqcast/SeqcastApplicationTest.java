@@ -8,7 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +40,12 @@ class SeqcastApplicationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    HealthEndpointGroups groups;
+
+    @Autowired
+    HealthContributorRegistry contributors;
+
     @Test
     void healthLivenessAndReadinessAreUp() throws Exception {
         for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
@@ -39,6 +53,24 @@ class SeqcastApplicationTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void readinessIsTheEngineTheRegistryAndTheJobStoreEachReportedByItsModule() {
+        HealthEndpointGroup readiness = groups.get("readiness");
+        for (String member : new String[] {"readinessState", "engine", "registry", "training"}) {
+            assertThat(readiness.isMember(member)).as(member).isTrue();
+        }
+        assertThat(details("engine")).containsOnlyKeys("engine", "device")
+                .hasEntrySatisfying("engine", engine -> assertThat(engine).asString().endsWith(" 2.7.1"));
+        assertThat(details("registry")).containsExactly(Map.entry("registryWritable", true));
+        assertThat(details("training")).containsExactly(Map.entry("jobStoreWritable", true));
+    }
+
+    private Map<String, Object> details(String component) {
+        Health health = ((HealthIndicator) contributors.getContributor(component)).health();
+        assertThat(health.getStatus()).as(component).isEqualTo(Status.UP);
+        return health.getDetails();
     }
 
     @Test

@@ -321,7 +321,7 @@ public class ModelRegistry {
     }
 
     /** Whether a new version could be written now (for readiness). */
-    public boolean writable() {
+    boolean writable() {
         return Files.isDirectory(folder.staging()) && Files.isWritable(folder.staging());
     }
 

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * and registers exactly one version for every job that succeeds.
  */
 @Service
-public class TrainingJobService implements DisposableBean {
+class TrainingJobService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
     /** Progress is persisted at most this often; state changes are persisted at once. */
@@ -178,10 +178,6 @@ public class TrainingJobService implements DisposableBean {
             return events.follow(current, alreadySent, subscriber, () -> get(id));
         }
         return events.subscribe(id, alreadySent, subscriber, () -> get(id));
-    }
-
-    public boolean writable() {
-        return store.writable();
     }
 
     private void run(String id, TrainingPlan plan) {

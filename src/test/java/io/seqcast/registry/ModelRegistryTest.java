@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
 
 class ModelRegistryTest {
 
@@ -66,6 +67,16 @@ class ModelRegistryTest {
     @BeforeEach
     void open() {
         registry = new ModelRegistry(new RegistryProperties(root), ENGINE, events::add);
+    }
+
+    @Test
+    void healthIsDownOnceNewVersionsCannotBeStaged() throws Exception {
+        RegistryHealthIndicator health = new RegistryHealthIndicator(registry);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("registryWritable", true);
+        Files.delete(root.resolve(".staging"));
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("registryWritable", false);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 class TrainingJobServiceTest {
@@ -50,6 +51,16 @@ class TrainingJobServiceTest {
         if (service != null) {
             service.destroy();
         }
+    }
+
+    @Test
+    void healthIsDownOnceTheJobFolderCannotBeWritten() throws Exception {
+        TrainingHealthIndicator health = new TrainingHealthIndicator(new JobStore(properties(4)));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("jobStoreWritable", true);
+        Files.delete(folder.resolve("jobs"));
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("jobStoreWritable", false);
     }
 
     @Test
