@@ -208,7 +208,7 @@ class SeqcastApplicationTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(3);
+        assertThat(checked).isEqualTo(4);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

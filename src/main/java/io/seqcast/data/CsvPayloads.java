@@ -37,6 +37,9 @@ public final class CsvPayloads {
             throw new InvalidInputException("/csv", "a header row and at least one data row are expected");
         }
         List<String> header = cells(lines.get(0));
+        if (header.contains("text") && header.contains("label")) {
+            return labelled(lines, header);
+        }
         int seriesColumn = header.indexOf("series");
         int timeColumn = header.indexOf("time");
         List<Integer> featureColumns = new ArrayList<>();
@@ -90,6 +93,23 @@ public final class CsvPayloads {
         }
         return trajectories ? new DataPayload(null, null, tracks, seasonality)
                 : new DataPayload(features.size() == 1 ? null : features, series, null, seasonality);
+    }
+
+    /** Classification data: a text and a label per row (an optional id column names them). */
+    private static DataPayload labelled(List<String> lines, List<String> header) {
+        int text = header.indexOf("text");
+        int label = header.indexOf("label");
+        int id = header.indexOf("id");
+        List<LabelledPayload> sequences = new ArrayList<>(lines.size() - 1);
+        for (int r = 1; r < lines.size(); r++) {
+            List<String> row = cells(lines.get(r));
+            if (row.size() != header.size()) {
+                throw new InvalidInputException("/csv/" + r, "row " + r + " has " + row.size() + " columns, the header "
+                        + header.size());
+            }
+            sequences.add(new LabelledPayload(id < 0 ? null : row.get(id), row.get(text), null, row.get(label)));
+        }
+        return DataPayload.labelled(null, sequences);
     }
 
     private static boolean isInstant(String cell) {

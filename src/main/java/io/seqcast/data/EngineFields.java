@@ -57,4 +57,18 @@ public final class EngineFields {
         }
         return pointer.toString();
     }
+
+    /**
+     * The same for labelled sequences, which the request holds as {@code sequences} with {@code text} or
+     * {@code values}: {@code sequences[3].text} is {@code /data/sequences/3/text}.
+     */
+    public static String labelledPointer(String field, String data) {
+        if (field.startsWith("/")) {
+            return field;
+        }
+        if (field.startsWith("sequences")) {
+            return data + "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+        }
+        return "/" + field.replace('.', '/');
+    }
 }

@@ -148,7 +148,7 @@ public class PayloadParser {
                 0);
     }
 
-    private void checkFeatures(List<String> features, String at) {
+    void checkFeatures(List<String> features, String at) {
         if (features.isEmpty() || features.size() > limits.maxFeatures()) {
             throw new InvalidInputException(at, "between 1 and " + limits.maxFeatures() + " features are expected, got "
                     + features.size());
@@ -163,7 +163,7 @@ public class PayloadParser {
         }
     }
 
-    private static String id(String id, int index, Set<String> seen, String at) {
+    static String id(String id, int index, Set<String> seen, String at) {
         String resolved = id == null ? String.valueOf(index) : id;
         if (resolved.length() > 256 || !seen.add(resolved)) {
             throw new InvalidInputException(at + "/id", "ids must be unique and at most 256 characters");
@@ -193,7 +193,7 @@ public class PayloadParser {
         return new Timing(start, series.frequency());
     }
 
-    private float[][] column(SeriesValues values, String at) {
+    float[][] column(SeriesValues values, String at) {
         if (values == null || values.rows() == 0) {
             throw new InvalidInputException(at, "a non-empty array of numbers is expected");
         }
@@ -209,7 +209,7 @@ public class PayloadParser {
         return out;
     }
 
-    private float[][] matrix(SeriesValues values, int features, String at) {
+    float[][] matrix(SeriesValues values, int features, String at) {
         if (values == null || values.rows() == 0) {
             throw new InvalidInputException(at, "a non-empty array of points, each an array of " + features
                     + " numbers, is expected");
@@ -239,13 +239,13 @@ public class PayloadParser {
         }
     }
 
-    private void requireCount(int count, String at) {
+    void requireCount(int count, String at) {
         if (count > limits.maxSeries()) {
             throw new InvalidInputException(at, "at most " + limits.maxSeries() + " series per request, got " + count);
         }
     }
 
-    private void requirePoints(int count, String at) {
+    void requirePoints(int count, String at) {
         if (count > limits.maxPointsPerSeries()) {
             throw new InvalidInputException(at, "at most " + limits.maxPointsPerSeries() + " points per series, got "
                     + count);

@@ -38,6 +38,13 @@ public interface SequenceEngine {
     void checkClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
 
     /**
+     * Peak memory, in bytes, that {@link #trainClassifier} would take: the encoded rows, one batch's
+     * one-hot input and recurrent activations with their gradients, the parameters with their optimizer
+     * state. Saturates at {@code Long.MAX_VALUE}.
+     */
+    long estimateClassifierBytes(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
+
+    /**
      * Trains a sequence classifier.
      *
      * @throws InvalidInputException when data or specs are unusable, with the offending field

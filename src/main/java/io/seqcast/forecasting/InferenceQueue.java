@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.seqcast.api.ProblemException;
-import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.NetworkPasses;
 import io.seqcast.engine.ForecastTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -92,7 +92,7 @@ class InferenceQueue implements DisposableBean {
      * @throws ForecastTimeoutException when the deadline passed first
      * @throws IllegalStateException when the model was closed before its pass ran
      */
-    float[] run(ForecastModel model, float[] input, int windows, long deadline, Duration timeout) {
+    float[] run(NetworkPasses model, float[] input, int windows, long deadline, Duration timeout) {
         Pass pass = null;
         lock.lock();
         try {
@@ -195,7 +195,7 @@ class InferenceQueue implements DisposableBean {
 
     /** Takes a batch off the queue, which holds a pass; called with the lock held. */
     private List<Chunk> take() throws InterruptedException {
-        ForecastModel model = passes.peekFirst().model;
+        NetworkPasses model = passes.peekFirst().model;
         long waitUntil = System.nanoTime() + maxDelayNanos;
         long left = maxDelayNanos;
         while (left > 0 && !stopped && queuedOf(model) < maxBatch) {
@@ -224,7 +224,7 @@ class InferenceQueue implements DisposableBean {
         return batch;
     }
 
-    private int queuedOf(ForecastModel model) {
+    private int queuedOf(NetworkPasses model) {
         int windows = 0;
         for (Pass pass : passes) {
             if (pass.model == model) {
@@ -248,7 +248,7 @@ class InferenceQueue implements DisposableBean {
     }
 
     private void runBatch(List<Chunk> batch) {
-        ForecastModel model = batch.get(0).pass.model;
+        NetworkPasses model = batch.get(0).pass.model;
         int in = model.passInputSize();
         int out = model.passOutputSize();
         int size = 0;
@@ -302,7 +302,7 @@ class InferenceQueue implements DisposableBean {
 
     /** One request's network pass; {@code taken} is guarded by the queue's lock. */
     private static final class Pass {
-        final ForecastModel model;
+        final NetworkPasses model;
         final float[] input;
         final int windows;
         final float[] output;
@@ -314,7 +314,7 @@ class InferenceQueue implements DisposableBean {
         volatile boolean gaveUp;
         volatile RuntimeException failure;
 
-        Pass(ForecastModel model, float[] input, int windows, long deadline) {
+        Pass(NetworkPasses model, float[] input, int windows, long deadline) {
             this.model = model;
             this.input = input;
             this.windows = windows;

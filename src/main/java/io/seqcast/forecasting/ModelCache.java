@@ -1,6 +1,9 @@
 package io.seqcast.forecasting;
 
+import io.seqcast.engine.Classifier;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.SavedModel;
+import java.util.function.BiFunction;
 import io.seqcast.registry.ModelRegistry;
 import io.seqcast.registry.ModelVersionDeleted;
 import io.seqcast.registry.RegistryException;
@@ -44,11 +47,11 @@ class ModelCache implements DisposableBean {
     private long bytes;
 
     private static final class Entry {
-        final ForecastModel model;
+        final SavedModel model;
         final String manifestSha256;
         volatile long used;
 
-        Entry(ForecastModel model, String manifestSha256, long used) {
+        Entry(SavedModel model, String manifestSha256, long used) {
             this.model = model;
             this.manifestSha256 = manifestSha256;
             this.used = used;
@@ -65,15 +68,26 @@ class ModelCache implements DisposableBean {
         this.properties = properties;
     }
 
-    /** The loaded model of a version, loading it on first use. */
+    /** The loaded forecasting model of a version, loading it on first use. */
     ForecastModel get(String model, int version) {
+        return get(model, version, ForecastModel.class, registry::load);
+    }
+
+    /** The loaded classifier of a version, loading it on first use. */
+    Classifier classifier(String model, int version) {
+        return get(model, version, Classifier.class, registry::loadClassifier);
+    }
+
+    /** The loader refuses a version of the other task (400) before loading anything. */
+    private <T extends SavedModel> T get(String model, int version, Class<T> type,
+            BiFunction<String, Integer, T> loader) {
         Key key = new Key(model, version);
         Entry cached = models.get(key);
-        if (cached != null) {
+        if (cached != null && type.isInstance(cached.model)) {
             cached.used = clock.incrementAndGet();
-            return cached.model;
+            return type.cast(cached.model);
         }
-        ForecastModel loaded = registry.load(model, version);
+        T loaded = loader.apply(model, version);
         String manifestSha256;
         try {
             manifestSha256 = registry.manifestSha256(model, version);
@@ -81,8 +95,8 @@ class ModelCache implements DisposableBean {
             loaded.close();
             throw e;
         }
-        List<ForecastModel> evicted = new ArrayList<>();
-        ForecastModel result;
+        List<SavedModel> evicted = new ArrayList<>();
+        SavedModel result;
         synchronized (changes) {
             if (deleted.contains(key)) {
                 closeLater(List.of(loaded));
@@ -100,10 +114,10 @@ class ModelCache implements DisposableBean {
             }
         }
         closeLater(evicted);
-        return result;
+        return type.cast(result);
     }
 
-    private void evictBeyondBounds(Key newest, List<ForecastModel> evicted) {
+    private void evictBeyondBounds(Key newest, List<SavedModel> evicted) {
         long maxBytes = properties.cacheBytes().toBytes();
         List<Map.Entry<Key, Entry>> eldestFirst = new ArrayList<>(models.entrySet());
         eldestFirst.sort(Comparator.comparingLong(e -> e.getValue().used));
@@ -125,7 +139,7 @@ class ModelCache implements DisposableBean {
     }
 
     /** Drops a model that turned out closed (evicted while a request held it). */
-    void invalidate(String model, int version, ForecastModel closed) {
+    void invalidate(String model, int version, SavedModel closed) {
         synchronized (changes) {
             Key key = new Key(model, version);
             Entry entry = models.get(key);
@@ -138,7 +152,7 @@ class ModelCache implements DisposableBean {
 
     @EventListener
     void versionDeleted(ModelVersionDeleted event) {
-        ForecastModel removed = null;
+        SavedModel removed = null;
         synchronized (changes) {
             deleted.add(new Key(event.model(), event.version()));
             Entry entry = models.remove(new Key(event.model(), event.version()));
@@ -162,15 +176,15 @@ class ModelCache implements DisposableBean {
         }
     }
 
-    private void closeLater(List<ForecastModel> doomed) {
-        for (ForecastModel model : doomed) {
+    private void closeLater(List<SavedModel> doomed) {
+        for (SavedModel model : doomed) {
             closer.execute(model::close);
         }
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        List<ForecastModel> all;
+        List<SavedModel> all;
         synchronized (changes) {
             all = new ArrayList<>(models.values().stream().map(entry -> entry.model).toList());
             models.clear();

@@ -1,6 +1,9 @@
 package io.seqcast.registry;
 
+import io.seqcast.engine.Classifier;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.SavedModel;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.SequenceEngine;
@@ -70,7 +73,7 @@ public class ModelRegistry {
     }
 
     /** Saves {@code model} as the next version of {@code name}; returns its number. */
-    public int publish(String name, ForecastModel model) {
+    public int publish(String name, SavedModel model) {
         ModelName.require(name, "model");
         String id = UUID.randomUUID().toString();
         Path staged = folder.staging().resolve(id);
@@ -188,13 +191,42 @@ public class ModelRegistry {
         return verified.check(versionDirectory(name, version));
     }
 
-    /** Loads a version into memory; the caller owns (and closes) the model. */
+    /**
+     * Loads a forecasting version into memory; the caller owns (and closes) the model.
+     *
+     * @throws RegistryException.WrongTask (400) when the version is a classifier
+     */
     public ForecastModel load(String name, int version) {
-        requireVersion(name, version);
+        requireTask(name, version, Task.FORECASTING);
         try {
             return engine.load(versionDirectory(name, version));
         } catch (ModelLoadException e) {
             throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
+        }
+    }
+
+    /**
+     * Loads a classifier version into memory; the caller owns (and closes) it.
+     *
+     * @throws RegistryException.WrongTask (400) when the version forecasts
+     */
+    public Classifier loadClassifier(String name, int version) {
+        requireTask(name, version, Task.CLASSIFICATION);
+        try {
+            return engine.loadClassifier(versionDirectory(name, version));
+        } catch (ModelLoadException e) {
+            throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
+        }
+    }
+
+    private void requireTask(String name, int version, Task task) {
+        requireVersion(name, version);
+        VerifiedVersions.Verified verified = check(name, version);
+        if (verified.manifest() == null) {
+            throw new RegistryException.VersionUnavailable(name, version, verified.problem());
+        }
+        if (verified.manifest().taskOrDefault() != task) {
+            throw new RegistryException.WrongTask(name, version, verified.manifest().taskOrDefault());
         }
     }
 

@@ -58,6 +58,16 @@ public abstract class RegistryException extends ProblemException {
         }
     }
 
+    /** A classifier asked to forecast, or a forecaster to classify. */
+    public static final class WrongTask extends RegistryException {
+        WrongTask(String model, int version, io.seqcast.engine.Task task) {
+            super(HttpStatus.BAD_REQUEST, "Wrong task", "version " + version + " of model '" + model + "' "
+                    + (task == io.seqcast.engine.Task.CLASSIFICATION
+                            ? "classifies sequences: POST them to /api/v1/models/" + model + "/classify"
+                            : "forecasts: POST series or trajectories to /api/v1/models/" + model + "/forecast"));
+        }
+    }
+
     public static final class AliasMoved extends RegistryException {
         AliasMoved(String model, String alias) {
             super(HttpStatus.CONFLICT, "Alias moved", "alias '" + alias + "' of model '" + model

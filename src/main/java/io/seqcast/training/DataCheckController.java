@@ -39,7 +39,8 @@ class DataCheckController {
                 @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
                         ref = "#/components/examples/training-csv")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine"),
+                    @ExampleObject(name = "words", ref = "#/components/examples/training-words")})}))
     DataCheck check(@RequestBody TrainingRequest request) {
         return checks.check(request);
     }
@@ -52,14 +53,17 @@ class DataCheckController {
                 @Content(mediaType = "text/csv", examples = @ExampleObject(name = "monthly",
                         ref = "#/components/examples/training-csv")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
-                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine"),
+                    @ExampleObject(name = "words", ref = "#/components/examples/training-words")})}))
     DataCheck checkCsv(@RequestBody String csv, @RequestParam @Parameter(example = "demand") String model,
             @RequestParam(required = false) String frequency, @RequestParam(required = false) Integer seasonality,
-            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training) {
+            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training,
+            @RequestParam(required = false) @Parameter(description = "forecasting or classification; by default"
+                    + " classification for a text,label CSV, else forecasting") String task) {
         DataCheck check;
         try {
             check = checks.check(new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality), spec,
-                    training));
+                    training, task));
         } catch (InvalidInputException refused) {
             return checks.refusal(TrainingJobController.inCsvTerms(refused));
         }

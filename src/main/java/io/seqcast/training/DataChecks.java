@@ -6,6 +6,7 @@ import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.data.SeriesPayload;
 import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceEngine;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ class DataChecks {
 
     /** Checks a request (its body is required, so never null). */
     DataCheck check(TrainingRequest request) {
+        if (request.taskOrDefault() == Task.CLASSIFICATION) {
+            return classification(request);
+        }
         ParsedData parsed;
         try {
             parsed = parser.parse(request.data(), "/data");
@@ -61,6 +65,25 @@ class DataChecks {
     }
 
     /** A refusal found before the request could be built (a CSV that does not parse). */
+    /**
+     * The per-series checks (gaps, seasons, windows) are a forecaster's; a classification job is checked as
+     * training would check it: window is the longest sequence read, windows the sequences.
+     */
+    private DataCheck classification(TrainingRequest request) {
+        TrainingPlan plan;
+        try {
+            plan = TrainingPlan.of(request, parser, engine, limits);
+        } catch (InvalidInputException refused) {
+            return refused(refused.getMessage(), refused.field(), List.of());
+        } catch (ProblemException refused) {
+            return refused(refused.getBody().getDetail(), null, List.of());
+        }
+        return new DataCheck(true, null, null, null, null, plan.classifier().maxLength(), null,
+                (long) plan.labelled().sequences().size(),
+                engine.estimateClassifierBytes(plan.labelled(), plan.classifier(), plan.training()),
+                limits.memoryBudget(), List.of());
+    }
+
     DataCheck refusal(InvalidInputException refused) {
         return refused(refused.getMessage(), where(refused), List.of());
     }

@@ -1,6 +1,9 @@
 package io.seqcast.training;
 
+import io.seqcast.engine.ClassificationMetrics;
 import io.seqcast.engine.ForecastBlend;
+import io.seqcast.engine.ModelManifest;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.ValidationMetrics;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -35,7 +38,23 @@ public record TrainingJob(
             + " with, chosen on validation, and how many missing values were filled (the last three are null in jobs"
             + " recorded before they were reported)")
     public record Result(String model, int version, ValidationMetrics metrics, Integer season, ForecastBlend blend,
-            Integer filledValues) {}
+            Integer filledValues, @Schema(description = "Classifiers: accuracy, macro-F1, per-class precision and"
+                    + " recall, confusion matrix on the validation sequences") ClassificationMetrics classification) {
+
+        /** A forecasting job's result. */
+        public Result(String model, int version, ValidationMetrics metrics, Integer season, ForecastBlend blend,
+                Integer filledValues) {
+            this(model, version, metrics, season, blend, filledValues, null);
+        }
+
+        static Result of(String model, int version, ModelManifest manifest, int filled) {
+            if (manifest.taskOrDefault() == Task.CLASSIFICATION) {
+                return new Result(model, version, null, null, null, null, manifest.classifier().metrics());
+            }
+            return new Result(model, version, manifest.metrics(), manifest.seasonalPeriod(), manifest.blend(), filled,
+                    null);
+        }
+    }
 
     TrainingJob started(Instant at) {
         return new TrainingJob(id, model, JobStatus.RUNNING, progress, lossHistory, null, null, createdAt, at, null);

@@ -51,7 +51,8 @@ class TrainingJobController {
                         ref = "#/components/examples/training-csv")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
                     @ExampleObject(name = "trajectory", ref = "#/components/examples/training-trajectory"),
-                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine"),
+                    @ExampleObject(name = "words", ref = "#/components/examples/training-words")})}))
     ResponseEntity<TrainingJob> submit(@RequestBody TrainingRequest request) {
         TrainingJob job = jobs.submit(request);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
@@ -69,16 +70,19 @@ class TrainingJobController {
                         ref = "#/components/examples/training-csv")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
                     @ExampleObject(name = "trajectory", ref = "#/components/examples/training-trajectory"),
-                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine")})}))
+                    @ExampleObject(name = "sine", ref = "#/components/examples/training-sine"),
+                    @ExampleObject(name = "words", ref = "#/components/examples/training-words")})}))
     ResponseEntity<TrainingJob> submitCsv(@RequestBody String csv,
             @RequestParam @Parameter(example = "demand") String model,
             @RequestParam(required = false) @Parameter(description = "ISO-8601 duration between rows, such as P1M;"
                     + " inferred from the time column when omitted") String frequency,
             @RequestParam(required = false) Integer seasonality,
-            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training) {
+            @ParameterObject SpecPayload spec, @ParameterObject TrainingPayload training,
+            @RequestParam(required = false) @Parameter(description = "forecasting or classification; by default"
+                    + " classification for a text,label CSV, else forecasting") String task) {
         // The model shape and training settings bind from query parameters of the same names as in JSON.
         TrainingRequest request = new TrainingRequest(model, CsvPayloads.parse(csv, frequency, seasonality), spec,
-                training);
+                training, task);
         try {
             return submit(request);
         } catch (InvalidInputException refused) {

@@ -2,7 +2,8 @@ package io.seqcast.training;
 
 import io.seqcast.data.PayloadParser;
 import io.seqcast.engine.EpochProgress;
-import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.SavedModel;
+import io.seqcast.engine.Task;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.TrainingCancelledException;
@@ -194,13 +195,14 @@ class TrainingJobService implements DisposableBean {
             job = update(job.started(clock.instant()), true);
         }
         ProgressRecorder recorder = new ProgressRecorder(id);
-        try (ForecastModel model = engine.train(plan.data(), plan.spec(), plan.training(), recorder)) {
+        try (SavedModel model = plan.task() == Task.CLASSIFICATION
+                ? engine.trainClassifier(plan.labelled(), plan.classifier(), plan.training(), recorder)
+                : engine.train(plan.data(), plan.spec(), plan.training(), recorder)) {
             if (cancelRequested.contains(id)) {
                 throw new TrainingCancelledException(recorder.epoch);
             }
             int version = registry.publish(plan.model(), model);
-            finish(get(id).succeeded(new TrainingJob.Result(plan.model(), version, model.manifest().metrics(),
-                    model.manifest().seasonalPeriod(), model.manifest().blend(), plan.filled()),
+            finish(get(id).succeeded(TrainingJob.Result.of(plan.model(), version, model.manifest(), plan.filled()),
                     clock.instant()));
         } catch (TrainingCancelledException e) {
             finish(stopping

@@ -1,6 +1,11 @@
 package io.seqcast.training;
 
+import io.seqcast.data.DataPayload;
 import io.seqcast.data.EngineFields;
+import io.seqcast.data.LabelledSequences;
+import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.ClassifierSpec;
+import io.seqcast.engine.Task;
 import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.engine.Defaults;
@@ -16,9 +21,11 @@ import java.util.function.Consumer;
 
 /**
  * A training request made concrete: data parsed (gaps filled, {@code filled} of them), every omitted
- * setting defaulted, all of it checked.
+ * setting defaulted, all of it checked. A forecasting plan has {@code data} and {@code spec}, a
+ * classification plan {@code labelled} and {@code classifier}.
  */
-record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpec training, int filled) {
+record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, ClassificationData labelled,
+        ClassifierSpec classifier, TrainingSpec training, int filled) {
 
     static TrainingPlan of(TrainingRequest request, PayloadParser parser, SequenceEngine engine,
             TrainingProperties limits) {
@@ -26,7 +33,52 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
             throw new InvalidInputException("/", "a training request with model and data is expected");
         }
         ModelName.require(request.model(), "model");
+        if (request.taskOrDefault() == Task.CLASSIFICATION) {
+            return classification(request, parser, engine, limits);
+        }
         return of(request, parser.parse(request.data(), "/data"), engine, limits);
+    }
+
+    private static TrainingPlan classification(TrainingRequest request, PayloadParser parser, SequenceEngine engine,
+            TrainingProperties limits) {
+        DataPayload payload = request.data();
+        if (payload == null || payload.sequences() == null || payload.series() != null
+                || payload.trajectories() != null) {
+            throw new InvalidInputException("/data/sequences", "a classification job takes data.sequences: texts or"
+                    + " values, each with its label");
+        }
+        ClassificationData data = new LabelledSequences(parser).parse(payload.features(), payload.sequences(), "/data",
+                true);
+        try {
+            SpecPayload posted = request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
+                    : request.spec();
+            if (posted.horizon() != null) {
+                throw new InvalidInputException("spec.horizon", "a classifier has no horizon");
+            }
+            ClassifierSpec defaults = Defaults.classifierSpec(data);
+            ClassifierSpec spec = new ClassifierSpec(
+                    posted.cell() != null ? posted.cell() : defaults.cell(),
+                    posted.embedding() != null ? posted.embedding() : defaults.embedding(),
+                    posted.hiddenSize() != null ? posted.hiddenSize() : defaults.hiddenSize(),
+                    posted.layers() != null ? posted.layers() : defaults.layers(),
+                    posted.dropout() != null ? posted.dropout() : defaults.dropout(),
+                    posted.window() != null ? posted.window() : defaults.maxLength());
+            TrainingSpec.Builder builder = TrainingSpec.builder().epochs(Defaults.CLASSIFIER_EPOCHS)
+                    .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE);
+            TrainingSpec training = training(request.training(), builder);
+            atMost("training.epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
+            atMost("spec.hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
+            atMost("spec.layers", spec.layers(), limits.maxLayers(), "max-layers");
+            atMost("spec.window", spec.maxLength(), limits.maxWindow(), "max-window");
+            engine.checkClassifier(data, spec, training);
+            long estimate = engine.estimateClassifierBytes(data, spec, training);
+            if (estimate > limits.memoryBudget()) {
+                throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
+            }
+            return new TrainingPlan(request.model(), Task.CLASSIFICATION, null, null, data, spec, training, 0);
+        } catch (InvalidInputException refused) {
+            throw refused.at(EngineFields.labelledPointer(refused.field(), "/data"));
+        }
     }
 
     /** As {@link #of(TrainingRequest, PayloadParser, SequenceEngine, TrainingProperties)}, its data parsed. */
@@ -37,7 +89,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
             SequenceData data = withSeason(parsed, request.data().seasonality());
             ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
                     : request.spec(), data);
-            TrainingSpec training = training(request.training());
+            TrainingSpec training = training(request.training(), TrainingSpec.builder());
             atMost("training.epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
             atMost("spec.hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
             atMost("spec.layers", spec.layers(), limits.maxLayers(), "max-layers");
@@ -47,7 +99,7 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
             if (estimate > limits.memoryBudget()) {
                 throw new TrainingException.TooLarge(estimate, limits.memoryBudget());
             }
-            return new TrainingPlan(model, data, spec, training, parsed.filled());
+            return new TrainingPlan(model, Task.FORECASTING, data, spec, null, null, training, parsed.filled());
         } catch (InvalidInputException refused) {
             // The engine names its own fields; the request's are JSON pointers.
             throw refused.at(EngineFields.pointer(refused.field(), "/data", parsed));
@@ -87,8 +139,8 @@ record TrainingPlan(String model, SequenceData data, ModelSpec spec, TrainingSpe
                 horizon);
     }
 
-    private static TrainingSpec training(TrainingPayload payload) {
-        TrainingSpec.Builder builder = TrainingSpec.builder();
+    /** The posted settings over {@code builder}'s defaults. */
+    private static TrainingSpec training(TrainingPayload payload, TrainingSpec.Builder builder) {
         if (payload != null) {
             given(payload.epochs(), builder::epochs);
             given(payload.batchSize(), builder::batchSize);

@@ -36,6 +36,11 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public long estimateClassifierBytes(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        return delegate.estimateClassifierBytes(data, spec, training);
+    }
+
+    @Override
     public Classifier trainClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training,
             TrainingListener listener) {
         return delegate.trainClassifier(data, spec, training, listener);

@@ -74,7 +74,7 @@ class DataChecksTest {
             csv.append(String.format(java.util.Locale.ROOT, "%d-%02d-01T00:00:00Z,%s%n", 2000 + t / 12, 1 + t % 12,
                     t == 7 ? "" : String.valueOf(values[t])));
         }
-        DataCheck accepted = controller.checkCsv(csv.toString(), "m", null, null, null, null);
+        DataCheck accepted = controller.checkCsv(csv.toString(), "m", null, null, null, null, null);
         assertThat(accepted.accepted()).as(accepted.reason()).isTrue();
         assertThat(accepted.series().get(0).frequency()).isEqualTo("P1M");
         assertThat(accepted.series().get(0).missing()).isEqualTo(1);
@@ -82,11 +82,11 @@ class DataChecksTest {
         assertThat(accepted.season()).isEqualTo(12);
 
         DataCheck tooBig = controller.checkCsv(csv.toString(), "m", null, null,
-                new SpecPayload(null, 1000, null, null, null, null), null);
+                new SpecPayload(null, 1000, null, null, null, null), null, null);
         assertThat(tooBig.accepted()).isFalse();
         assertThat(tooBig.pointer()).isEqualTo("hiddenSize");
 
-        DataCheck notANumber = controller.checkCsv("value\n1\nabc\n", "m", null, null, null, null);
+        DataCheck notANumber = controller.checkCsv("value\n1\nabc\n", "m", null, null, null, null, null);
         assertThat(notANumber.accepted()).isFalse();
         assertThat(notANumber.pointer()).isEqualTo("/csv");
         assertThat(notANumber.reason()).contains("'abc', not a number");

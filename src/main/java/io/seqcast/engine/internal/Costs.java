@@ -1,5 +1,7 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.ClassifierSpec;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
@@ -70,6 +72,34 @@ final class Costs {
         long batchTensors = times(Float.BYTES, plus(times(2, activations),
                 times(batch, times(features, spec.window() + (long) spec.horizon()))));
         return plus(plus(encoded, model), batchTensors);
+    }
+
+    /**
+     * Peak memory of a classifier's training: every sequence encoded as a row on the heap, the parameters
+     * with their gradients and optimizer state, one batch's one-hot input (texts: the vocabulary wide) and
+     * the activations backpropagation keeps.
+     */
+    static long classifierBytes(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        long inputs = data.text() ? Math.min(ClassifierInputs.MAX_VOCABULARY, data.sequences().stream()
+                .flatMapToInt(s -> s.text() == null ? java.util.stream.IntStream.empty() : s.text().codePoints())
+                .distinct().count()) + 2L : data.features().size();
+        long rowFloats = plus(1, times(spec.maxLength(), data.text() ? 1 : data.features().size()));
+        long rows = times(times(data.sequences().size(), rowFloats), Float.BYTES);
+        long layerInput = data.text() ? spec.embedding() : inputs;
+        long parameters = data.text() ? times(inputs, spec.embedding()) : 0;
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            parameters = plus(parameters, times(spec.cell().gates(),
+                    times(spec.hiddenSize(), layerInput + spec.hiddenSize() + 2)));
+            layerInput = spec.hiddenSize();
+        }
+        long classes = data.sequences().stream().map(s -> s.label()).distinct().count();
+        parameters = plus(parameters, times(spec.hiddenSize() + 1L, classes));
+        long model = times(times(parameters, Float.BYTES), COPIES_PER_PARAMETER);
+        long batch = Math.min(training.batchSize(), data.sequences().size());
+        long oneHot = times(times(batch, spec.maxLength()), inputs);
+        long activations = times(times(batch, spec.maxLength()), times(spec.layers(),
+                times(spec.hiddenSize(), spec.cell().gates() + 2L)));
+        return plus(plus(rows, model), times(Float.BYTES, times(3, plus(oneHot, activations))));
     }
 
     static long times(long a, long b) {

@@ -83,6 +83,11 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     @Override
+    public long estimateClassifierBytes(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        return Costs.classifierBytes(data, spec, training);
+    }
+
+    @Override
     public Classifier trainClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training,
             TrainingListener listener) {
         return new ClassifierTraining(data, spec, training, listener, context, info).run();

@@ -1,6 +1,8 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.CellType;
 import io.seqcast.engine.ClassificationData;
+import io.seqcast.engine.ClassifierSpec;
 import io.seqcast.engine.ClassificationMetrics;
 import io.seqcast.engine.Classifier;
 import io.seqcast.engine.Defaults;
@@ -26,12 +28,21 @@ public final class ClassifierBenchmark {
     public static void main(String[] args) throws Exception {
         ClassificationData train = read(Path.of(args[0]));
         List<LabelledSequence> test = read(Path.of(args[1])).sequences();
+        // Settings other than the defaults, for experiments: -Dlr=0.002 -Dhidden=64 -Dembedding=16 -Ddropout=0.2
+        // -Dlayers=2 -Dcell=GRU -Dpatience=5 -Dbatch=32
         TrainingSpec training = TrainingSpec.builder().epochs(Defaults.CLASSIFIER_EPOCHS)
-                .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE)
+                .batchSize(Integer.getInteger("batch", Defaults.CLASSIFIER_BATCH_SIZE))
+                .earlyStoppingPatience(Integer.getInteger("patience", Defaults.CLASSIFIER_PATIENCE))
+                .learningRate(Double.parseDouble(System.getProperty("lr", String.valueOf(Defaults.LEARNING_RATE))))
                 .validationFraction(0.1).build();
+        ClassifierSpec defaults = Defaults.classifierSpec(train);
+        ClassifierSpec spec = new ClassifierSpec(CellType.valueOf(System.getProperty("cell", defaults.cell().name())),
+                Integer.getInteger("embedding", defaults.embedding()), Integer.getInteger("hidden", defaults.hiddenSize()),
+                Integer.getInteger("layers", defaults.layers()),
+                Double.parseDouble(System.getProperty("dropout", String.valueOf(defaults.dropout()))), defaults.maxLength());
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64)) {
             long started = System.nanoTime();
-            try (Classifier classifier = engine.trainClassifier(train, Defaults.classifierSpec(train), training,
+            try (Classifier classifier = engine.trainClassifier(train, spec, training,
                     TrainingListener.NONE)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 int epochs = classifier.manifest().summary().epochsRun();
@@ -49,11 +60,11 @@ public final class ClassifierBenchmark {
                     predicted[i] = labels.indexOf(predictions.get(i).labels().get(0).label());
                 }
                 ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
-                System.out.printf(Locale.ROOT, "{\"peer\": \"seqcast (DJL %s, LSTM %d, embedding %d)\", \"accuracy\": %.4f,"
+                System.out.printf(Locale.ROOT, "{\"peer\": \"seqcast (DJL %s, %s %d x %d, embedding %d, lr %s)\", \"accuracy\": %.4f,"
                         + " \"macro_f1\": %.4f, \"train_seconds\": %.1f, \"seconds_per_epoch\": %.2f, \"epochs\": %d,"
                         + " \"best_epoch\": %d, \"predict_seconds\": %.2f, \"test\": %d, \"classes\": %d}%n",
-                        classifier.manifest().engine().djlVersion(), classifier.manifest().classifier().spec().hiddenSize(),
-                        classifier.manifest().classifier().spec().embedding(), metrics.accuracy(), metrics.macroF1(),
+                        classifier.manifest().engine().djlVersion(), spec.cell(), spec.layers(), spec.hiddenSize(),
+                        spec.embedding(), training.learningRate(), metrics.accuracy(), metrics.macroF1(),
                         seconds, seconds / epochs, epochs, classifier.manifest().summary().bestEpoch(), predictSeconds,
                         test.size(), labels.size());
             }
