@@ -119,14 +119,14 @@ final class ClassifierTraining {
                 summary = fit(network, inputs, rows, truth, classWeights, trainIndexes, validationIndexes,
                         trainingManager, shuffleRandom, dropoutRandom, started);
             }
-            ClassificationMetrics metrics = validationIndexes.length == 0 ? null
-                    : metrics(network, inputs, rows, truth, validationIndexes, labels, modelManager);
-            ClassifierManifest classifier = new ClassifierManifest(spec, labels, inputs.vocabulary(), inputs.scaling(),
-                    classWeights, metrics);
+            NgramBayes bayes = inputs.text()
+                    ? NgramBayes.fit(rows, inputs.rowSize(), trainIndexes, truth, labels.size()) : null;
+            ClassifierManifest classifier = validated(network, inputs, bayes, rows, truth, validationIndexes, labels,
+                    classWeights, modelManager);
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES,
                     data.features(), null, training, List.of(), 1, null, summary, DataFingerprint.of(data), engineInfo,
                     Instant.now(), Map.of(), null, null, Task.CLASSIFICATION, classifier);
-            return new DjlClassifier(manifest, network, inputs, modelManager, context);
+            return new DjlClassifier(manifest, network, inputs, bayes, modelManager, context);
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;
@@ -315,37 +315,89 @@ final class ClassifierTraining {
         return weights == 0 ? 0 : sum / weights;
     }
 
-    private ClassificationMetrics metrics(ClassifierNetwork network, ClassifierInputs inputs, float[] rows,
-            int[] truth, int[] indexes, List<String> labels, NDManager manager) {
+    /**
+     * The blend of network and n-gram baseline with the lowest validation log-loss (the network alone for
+     * numeric sequences, or without validation), and the validation metrics of what it answers.
+     */
+    private ClassifierManifest validated(ClassifierNetwork network, ClassifierInputs inputs, NgramBayes bayes,
+            float[] rows, int[] truth, int[] indexes, List<String> labels, double[] classWeights, NDManager manager) {
+        if (indexes.length == 0) {
+            return new ClassifierManifest(spec, labels, inputs.vocabulary(), inputs.scaling(), classWeights, null,
+                    bayes == null ? 1 : 0.5, Map.of());
+        }
+        int classes = labels.size();
         int size = inputs.rowSize();
+        float[] validationRows = new float[indexes.length * size];
         int[] actual = new int[indexes.length];
-        int[] predicted = new int[indexes.length];
+        for (int k = 0; k < indexes.length; k++) {
+            System.arraycopy(rows, indexes[k] * size, validationRows, k * size, size);
+            actual[k] = truth[indexes[k]];
+        }
+        double[] networkProbabilities = new double[indexes.length * classes];
         int chunk = 512;
         context.prepareInferenceThread();
         for (int from = 0; from < indexes.length; from += chunk) {
             int n = Math.min(chunk, indexes.length - from);
-            float[] chunkRows = new float[n * size];
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(rows, indexes[from + k] * size, chunkRows, k * size, size);
-                actual[from + k] = truth[indexes[from + k]];
-            }
-            float[] logits;
+            float[] probabilities;
             try (NDManager scope = manager.newSubManager()) {
-                ClassifierInputs.Batch input = inputs.batch(chunkRows, 0, n, true);
-                logits = network.forward(scope, input.elements(), input.last(), n, input.length(), false, null)
-                        .toFloatArray();
+                ClassifierInputs.Batch input = inputs.batch(validationRows, from, n, true);
+                probabilities = network.forward(scope, input.elements(), input.last(), n, input.length(), false, null)
+                        .softmax(1).toFloatArray();
             }
-            int classes = labels.size();
-            for (int k = 0; k < n; k++) {
-                int best = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (logits[k * classes + c] > logits[k * classes + best]) {
-                        best = c;
-                    }
-                }
-                predicted[from + k] = best;
+            for (int i = 0; i < probabilities.length; i++) {
+                networkProbabilities[from * classes + i] = probabilities[i];
             }
         }
-        return ClassificationMetrics.of(labels, actual, predicted);
+        double[] baseline = null;
+        if (bayes != null) {
+            baseline = new double[indexes.length * classes];
+            bayes.probabilities(validationRows, size, indexes.length, baseline);
+        }
+        double bestWeight = 1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double weight : bayes == null ? new double[] {1} : BLEND_WEIGHTS) {
+            double loss = 0;
+            for (int k = 0; k < actual.length; k++) {
+                int at = k * classes + actual[k];
+                double p = weight * networkProbabilities[at] + (baseline == null ? 0 : (1 - weight) * baseline[at]);
+                loss -= Math.log(Math.max(p, 1e-12));
+            }
+            if (loss < bestLoss - 1e-9) {
+                bestLoss = loss;
+                bestWeight = weight;
+            }
+        }
+        Map<String, Double> accuracy = new java.util.LinkedHashMap<>();
+        ClassificationMetrics blended = ClassificationMetrics.of(labels, actual,
+                predictions(networkProbabilities, baseline, bestWeight, classes));
+        if (baseline != null) {
+            accuracy.put("NETWORK", ClassificationMetrics.of(labels, actual,
+                    predictions(networkProbabilities, baseline, 1, classes)).accuracy());
+            accuracy.put("NGRAM_BAYES", ClassificationMetrics.of(labels, actual,
+                    predictions(networkProbabilities, baseline, 0, classes)).accuracy());
+            accuracy.put("BLEND", blended.accuracy());
+        }
+        return new ClassifierManifest(spec, labels, inputs.vocabulary(), inputs.scaling(), classWeights, blended,
+                bestWeight, accuracy);
+    }
+
+    /** The network's share of a text classifier's answer, tried on validation. */
+    private static final double[] BLEND_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
+
+    private static int[] predictions(double[] network, double[] baseline, double weight, int classes) {
+        int rows = network.length / classes;
+        int[] predicted = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                int at = r * classes + c;
+                double p = weight * network[at] + (baseline == null ? 0 : (1 - weight) * baseline[at]);
+                if (p > best) {
+                    best = p;
+                    predicted[r] = c;
+                }
+            }
+        }
+        return predicted;
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,15 +36,20 @@ final class DjlClassifier implements Classifier {
     private static final int CLOSING = Integer.MIN_VALUE;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    DjlClassifier(ModelManifest manifest, ClassifierNetwork network, ClassifierInputs inputs, NDManager manager,
-            NativeContext context) {
+    /** Texts: the built-in n-gram baseline, blended with the network by the manifest's weight; else null. */
+    private final NgramBayes bayes;
+
+    DjlClassifier(ModelManifest manifest, ClassifierNetwork network, ClassifierInputs inputs, NgramBayes bayes,
+            NDManager manager, NativeContext context) {
         this.manifest = manifest;
+        this.bayes = bayes;
         this.network = network;
         this.inputs = inputs;
         this.manager = manager;
         this.context = context;
         this.classes = manifest.classifier().labels().size();
-        this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES;
+        this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES
+                + (bayes == null ? 0 : bayes.bytes());
     }
 
     @Override
@@ -81,7 +87,21 @@ final class DjlClassifier implements Classifier {
         } finally {
             calls.decrementAndGet();
         }
+        blend(output, full, padded);
         return rows == padded ? output : Arrays.copyOf(output, rows * classes);
+    }
+
+    /** The network's probabilities mixed with the n-gram baseline's, row by row. */
+    private void blend(float[] network, float[] rows, int count) {
+        double weight = manifest.classifier().networkWeight();
+        if (bayes == null || weight >= 1) {
+            return;
+        }
+        double[] baseline = new double[count * classes];
+        bayes.probabilities(rows, passInputSize(), count, baseline);
+        for (int i = 0; i < network.length; i++) {
+            network[i] = (float) (weight * network[i] + (1 - weight) * baseline[i]);
+        }
     }
 
     @Override
@@ -127,8 +147,13 @@ final class DjlClassifier implements Classifier {
                 throw new UncheckedIOException("cannot write model parameters", e);
             }
             ManifestFiles.force(parameters);
-            ManifestFiles.write(directory, manifest.withFiles(
-                    Map.of(DjlForecastModel.PARAMETERS_FILE, ManifestFiles.sha256(parameters))));
+            Map<String, String> files = new TreeMap<>(Map.of(DjlForecastModel.PARAMETERS_FILE,
+                    ManifestFiles.sha256(parameters)));
+            if (bayes != null) {
+                bayes.write(directory);
+                files.put(NgramBayes.FILE, ManifestFiles.sha256(directory.resolve(NgramBayes.FILE)));
+            }
+            ManifestFiles.write(directory, manifest.withFiles(files));
         } finally {
             calls.decrementAndGet();
         }

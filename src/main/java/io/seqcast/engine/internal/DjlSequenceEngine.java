@@ -107,7 +107,8 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
                 new BufferedInputStream(Files.newInputStream(directory.resolve(DjlForecastModel.PARAMETERS_FILE))))) {
             ClassifierNetwork network = ClassifierNetwork.load(classifier.spec(), inputs.inputs(), inputs.text(),
                     classifier.labels().size(), manager, in);
-            return new DjlClassifier(manifest, network, inputs, manager, context);
+            NgramBayes bayes = manifest.files().containsKey(NgramBayes.FILE) ? NgramBayes.read(directory) : null;
+            return new DjlClassifier(manifest, network, inputs, bayes, manager, context);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e instanceof ModelLoadException loadException

@@ -62,11 +62,13 @@ public final class ClassifierBenchmark {
                 ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
                 System.out.printf(Locale.ROOT, "{\"peer\": \"seqcast (DJL %s, %s %d x %d, embedding %d, lr %s)\", \"accuracy\": %.4f,"
                         + " \"macro_f1\": %.4f, \"train_seconds\": %.1f, \"seconds_per_epoch\": %.2f, \"epochs\": %d,"
-                        + " \"best_epoch\": %d, \"predict_seconds\": %.2f, \"test\": %d, \"classes\": %d}%n",
+                        + " \"best_epoch\": %d, \"predict_seconds\": %.2f, \"test\": %d, \"classes\": %d, \"network_weight\": %.2f,"
+                        + " \"validation_accuracy\": \"%s\"}%n",
                         classifier.manifest().engine().djlVersion(), spec.cell(), spec.layers(), spec.hiddenSize(),
                         spec.embedding(), training.learningRate(), metrics.accuracy(), metrics.macroF1(),
                         seconds, seconds / epochs, epochs, classifier.manifest().summary().bestEpoch(), predictSeconds,
-                        test.size(), labels.size());
+                        test.size(), labels.size(), classifier.manifest().classifier().networkWeight(),
+                        classifier.manifest().classifier().validationAccuracy());
             }
         }
     }
