@@ -96,8 +96,8 @@ class TrainingJobController {
         if (field.startsWith("/spec/") || field.startsWith("/training/")) {
             return refused.atParameter(field.substring(field.lastIndexOf('/') + 1));
         }
-        if (field.equals("/data/seasonality")) {
-            return refused.atParameter("seasonality");
+        if (field.equals("/data/seasonality") || field.equals("/task")) {
+            return refused.atParameter(field.substring(field.lastIndexOf('/') + 1));
         }
         return field.startsWith("/data") ? refused.at("/csv") : refused;
     }

@@ -123,6 +123,13 @@ final class ClassifierTraining {
                     ? NgramBayes.fit(rows, inputs.rowSize(), trainIndexes, truth, labels.size()) : null;
             ClassifierManifest classifier = validated(network, inputs, bayes, rows, truth, validationIndexes, labels,
                     classWeights, modelManager);
+            if (bayes != null && validationIndexes.length > 0) {
+                // Counting needs no early stopping: once validation chose the mix, the baseline counts every
+                // labelled text (the metrics stay those of validation).
+                int[] all = new int[n];
+                Arrays.setAll(all, i -> i);
+                bayes = NgramBayes.fit(rows, inputs.rowSize(), all, truth, labels.size());
+            }
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES,
                     data.features(), null, training, List.of(), 1, null, summary, DataFingerprint.of(data), engineInfo,
                     Instant.now(), Map.of(), null, null, Task.CLASSIFICATION, classifier);
