@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Who may do what, on Spring Security: API keys authenticate (see {@link ApiKeyAuthenticationFilter}),
  * each controller states the role it needs ({@link RequiresRole}), and whatever no rule opens is
- * denied. Health, Swagger UI and the OpenAPI document are public; actuator info and metrics need any
- * key. Spring Security's strict firewall refuses non-canonical paths before any of this.
+ * denied. Health, Swagger UI, the dashboard's static files and the OpenAPI document are public; actuator
+ * info and metrics need any key. Spring Security's strict firewall refuses non-canonical paths before any of this.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,7 +28,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/swagger-ui.html",
-        "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
+        "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/", "/ui", "/ui/", "/ui/*.html",
+        "/ui/*.js", "/ui/*.css"};
 
     private final SecurityProblems problems = new SecurityProblems();
 
