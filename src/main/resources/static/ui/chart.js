@@ -4,7 +4,7 @@
 const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 800;
 const HEIGHT = 320;
-const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 64, right: 28, top: 12, bottom: 28 };
 
 function el(name, attributes = {}, parent) {
   const node = document.createElementNS(NS, name);
@@ -38,7 +38,7 @@ function ticks([min, max], count) {
 function label(value) {
   const magnitude = Math.abs(value);
   if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) return value.toExponential(1);
-  return Number(value.toPrecision(4)).toString();
+  return Number(value.toPrecision(3)).toString();
 }
 
 function frame(title) {

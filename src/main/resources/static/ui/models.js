@@ -15,7 +15,7 @@ export async function modelsPage(page, me, name) {
     h('tbody', {}, models.map((m) => h('tr', {},
       h('td', {}, h('a', { href: `#/models/${encodeURIComponent(m.name)}` }, m.name)),
       h('td', {}, m.versions.join(', ')), h('td', {}, m.latest ?? ''),
-      h('td', {}, Object.entries(m.aliases).map(([a, v]) => `${a} → ${v}`).join(', ')))))));
+      h('td', {}, Object.entries(m.aliases).map(([a, v]) => `${a} → ${v}`).join(', '))))))));
   if (name) {
     await modelDetail(page, me, name);
   }

@@ -4,7 +4,7 @@ import { run } from './models.js';
 
 /** Training: a job from a CSV file or pasted values, its pre-flight check, and the list of jobs. */
 export async function trainingPage(page) {
-  const model = h('input', { id: 'model-name', required: true, pattern: '[a-z0-9][a-z0-9._-]{0,62}', value: 'demand' });
+  const model = h('input', { id: 'model-name', required: true, pattern: '[a-z0-9][a-z0-9._\\-]{0,62}', value: 'demand' });
   const file = h('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv' });
   const pasted = h('textarea', { id: 'values', placeholder: 'or paste values: 112, 118, 132, ...' });
   const cell = h('select', { id: 'cell' }, ['LSTM', 'GRU', 'RNN'].map((c) => h('option', { value: c }, c)));

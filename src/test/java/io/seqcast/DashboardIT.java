@@ -141,6 +141,12 @@ class DashboardIT {
         assertThat(browser.findElements(By.cssSelector("#forecast-chart polygon[data-band]"))).hasSize(1);
         assertThat(browser.findElement(By.id("download")).getAttribute("download")).isEqualTo("demand-forecast.csv");
         screenshot("forecast");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow at phone width").isLessThanOrEqualTo(0);
+        screenshot("forecast-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1000));
 
         trainTrajectoryModel();
         browser.get(base + "/ui/#/trajectories");
@@ -193,8 +199,10 @@ class DashboardIT {
         block.findElement(By.cssSelector("button.execute")).click();
         wait.until(ExpectedConditions.textToBePresentInElement(block.findElement(By.cssSelector(".responses-wrapper")),
                 "Location"));
-        String status = block.findElement(By.cssSelector(".live-responses-table .response-col_status")).getText();
-        screenshot("swagger-ui");
+        String status = block.findElement(By.cssSelector(".live-responses-table tbody .response-col_status")).getText();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", block.findElement(By.cssSelector(
+                ".responses-wrapper")));
+        screenshot("swagger-ui", false);
         assertThat(status).startsWith("202");
     }
 
@@ -205,19 +213,33 @@ class DashboardIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
     }
 
+    /** The element's text, empty until it is on the page. */
     private String text(By locator) {
-        return browser.findElement(locator).getText();
+        List<WebElement> found = browser.findElements(locator);
+        try {
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 
     /** Points of the first drawn series matching {@code css}, 0 before it is drawn. */
     private int points(String css) {
-        List<WebElement> found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? 0 : Integer.parseInt(found.get(0).getAttribute("data-points"));
+        // Read in one script: the chart is redrawn on every event, so an element found first may be gone.
+        Object count = ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? Number(e.dataset.points) : 0;", css);
+        return ((Number) count).intValue();
     }
 
     private void screenshot(String name) throws Exception {
+        screenshot(name, true);
+    }
+
+    private void screenshot(String name, boolean fromTheTop) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        if (fromTheTop) {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        }
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
