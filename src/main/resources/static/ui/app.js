@@ -1,4 +1,5 @@
 import { allows, api, h, session } from './api.js';
+import { classifyPage } from './classify.js';
 import { forecastPage, trajectoriesPage } from './forecast.js';
 import { modelsPage } from './models.js';
 import { jobPage, trainingPage } from './training.js';
@@ -50,6 +51,7 @@ async function route() {
     else if (section === 'jobs' && argument && allows(me.role, 'TRAINER')) await jobPage(page, argument, leaving.signal);
     else if (section === 'forecast') await forecastPage(page);
     else if (section === 'trajectories') await trajectoriesPage(page);
+    else if (section === 'classify') await classifyPage(page);
     else await modelsPage(page, me, argument ? decodeURIComponent(argument) : null);
   } catch (error) {
     if (error.status === 401) {

@@ -39,7 +39,19 @@ export async function forecastPage(page) {
       h('div', {}, h('label', { for: 'level' }, 'Interval'), level)),
     h('label', { for: 'history-file' }, 'History from a CSV file'), file,
     h('label', { for: 'history' }, 'History'), history,
-    h('button', { type: 'submit', id: 'forecast-button' }, 'Forecast'));
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', id: 'stored-button', onclick: useStored },
+        "Use the version's series"),
+      h('button', { type: 'submit', id: 'forecast-button' }, 'Forecast')));
+
+  /** The first series the version's backtest scored (stored with it), as history. */
+  async function useStored() {
+    const name = pick.model.value;
+    const info = await run(form, () => api(`/api/v1/models/${name}`));
+    const chosen = pick.version.value ? Number(pick.version.value) : info.aliases.production ?? info.latest;
+    const stored = await run(form, () => api(`/api/v1/models/${name}/versions/${chosen}/series`));
+    history.value = stored.series[0].map((row) => row[0]).join(', ');
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = parseValues(history.value);

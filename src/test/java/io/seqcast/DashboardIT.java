@@ -140,6 +140,8 @@ class DashboardIT {
         assertThat(points("#forecast-chart polyline[data-series='forecast']")).isEqualTo(13);
         assertThat(browser.findElements(By.cssSelector("#forecast-chart polygon[data-band]"))).hasSize(1);
         assertThat(browser.findElement(By.id("download")).getAttribute("download")).isEqualTo("demand-forecast.csv");
+        browser.findElement(By.id("stored-button")).click();
+        wait.until(driver -> driver.findElement(By.id("history")).getDomProperty("value").split(",").length == 300);
         screenshot("forecast");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Object overflow = ((JavascriptExecutor) browser).executeScript(
@@ -157,6 +159,17 @@ class DashboardIT {
         assertThat(points("#track-chart polyline[data-series='track 1']")).isEqualTo(15);
         assertThat(points("#track-chart polyline[data-series='track 1 forecast']")).isEqualTo(6);
         screenshot("trajectories");
+
+        submitAndAwait("/api/v1/training-jobs?model=languages&epochs=10", "text/csv",
+                new String(DashboardIT.class.getResourceAsStream("/words/small-train.csv").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        browser.get(base + "/ui/#/classify");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("classifier")))).selectByValue("languages");
+        browser.findElement(By.id("texts")).sendKeys("bonjour\nzeitgeist\nhouse");
+        browser.findElement(By.id("classify-button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#classifications tbody tr"), 3));
+        assertThat(text(By.cssSelector("#classifications tbody tr"))).startsWith("bonjour").contains("%");
+        screenshot("classify");
 
         List<String> errors = new ArrayList<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
@@ -285,13 +298,18 @@ class DashboardIT {
                  "training": {"epochs": 100, "validationFraction": 0.3}}""".formatted(String.join(",",
                 track(0, 40).stream().map(p -> "{\"x\": " + p.split(",")[0] + ", \"y\": " + p.split(",")[1] + "}")
                         .toList()));
+        submitAndAwait("/api/v1/training-jobs", "application/json", body);
+    }
+
+    /** Submits a training job over HTTP and waits for it to succeed. */
+    private void submitAndAwait(String path, String type, String body) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/training-jobs"))
-                .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", "application/json")
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String location = submitted.headers().firstValue("Location").orElseThrow();
-        Deadline.await(Duration.ofMinutes(2), "the trajectory model is trained", () -> http.send(HttpRequest.newBuilder(
+        Deadline.await(Duration.ofMinutes(2), "the job succeeds", () -> http.send(HttpRequest.newBuilder(
                 URI.create(location)).header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString()).body().contains("\"SUCCEEDED\""));
     }

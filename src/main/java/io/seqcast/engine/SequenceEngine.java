@@ -1,6 +1,7 @@
 package io.seqcast.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Trains, saves and loads recurrent forecasting models. The only way the rest of seqcast reaches DJL. */
 public interface SequenceEngine {
@@ -87,6 +88,16 @@ public interface SequenceEngine {
      * @throws ModelLoadException when the stored cases are missing, altered or unreadable
      */
     Comparison compare(Path candidateDirectory, ForecastModel candidate, ForecastModel other);
+
+    /**
+     * The series a saved version's backtest scored, as stored with it ({@code [time][feature]}, at most 256
+     * of the training series, each cut to its last points before the earliest origin plus what follows).
+     *
+     * @throws NotComparableException when the version stored none (trajectories, series too short to score,
+     *     versions from before they were kept)
+     * @throws ModelLoadException when the stored file is missing, altered or unreadable
+     */
+    List<float[][]> storedSeries(Path directory);
 
     /** The longest horizon {@link ForecastModel#forecast} serves, by roll-out beyond a model's own. */
     int maxHorizon();

@@ -95,6 +95,19 @@ class ModelController {
         return promotions.compare(name, version, against);
     }
 
+    @GetMapping("/{name}/versions/{version}/series")
+    @Operation(summary = "Get the series a version's backtest scored, as stored with it",
+            description = "Up to 256 of its training series, each cut to 2,048 points before its earliest backtest"
+                    + " origin plus what follows: history to forecast from, or to compare versions on. 404 for"
+                    + " versions that stored none (trajectories, classifiers, series too short to score)")
+    StoredSeries series(@PathVariable @Parameter(example = "us-accidents") String name,
+            @PathVariable @Parameter(example = "1") int version) {
+        return new StoredSeries(promotions.storedSeries(name, version));
+    }
+
+    @Schema(description = "Series oldest first: per series, one value (univariate) or one array of values per step")
+    record StoredSeries(List<float[][]> series) {}
+
     @RequiresRole(Role.ADMIN)
     @DeleteMapping("/{name}/versions/{version}")
     @ApiResponse(responseCode = "204", description = "Deleted")

@@ -6,6 +6,7 @@ import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.NotComparableException;
 import io.seqcast.engine.SequenceEngine;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +64,17 @@ class Promotions {
             }
         }
         registry.setAlias(name, alias, version, requireBetterThan, champion);
+    }
+
+    /** The series a version's backtest scored, stored with it. */
+    List<float[][]> storedSeries(String name, int version) {
+        try {
+            return engine.storedSeries(registry.directory(name, version));
+        } catch (NotComparableException e) {
+            throw new RegistryException.NoStoredSeries(name, version, e.getMessage());
+        } catch (ModelLoadException e) {
+            throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
+        }
     }
 
     private int aliasTarget(String name, String alias) {

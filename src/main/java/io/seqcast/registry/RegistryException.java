@@ -68,6 +68,13 @@ public abstract class RegistryException extends ProblemException {
         }
     }
 
+    public static final class NoStoredSeries extends RegistryException {
+        NoStoredSeries(String model, int version, String reason) {
+            super(HttpStatus.NOT_FOUND, "No stored series", "version " + version + " of model '" + model + "' "
+                    + reason.replaceFirst("^it ", ""));
+        }
+    }
+
     public static final class AliasMoved extends RegistryException {
         AliasMoved(String model, String alias) {
             super(HttpStatus.CONFLICT, "Alias moved", "alias '" + alias + "' of model '" + model

@@ -67,6 +67,11 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public java.util.List<float[][]> storedSeries(Path directory) {
+        return delegate.storedSeries(directory);
+    }
+
+    @Override
     public int maxHorizon() {
         return delegate.maxHorizon();
     }

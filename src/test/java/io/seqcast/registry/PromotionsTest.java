@@ -96,6 +96,13 @@ class PromotionsTest {
     }
 
     @Test
+    void theSeriesAVersionsBacktestScoredAreKeptWithIt() {
+        List<float[][]> stored = promotions.storedSeries("demand", 2);
+        assertThat(stored).hasSize(4);
+        assertThat(stored.get(0)).hasNumberOfRows(96);
+    }
+
+    @Test
     void aVersionIsNotBetterThanItself() {
         VersionComparison self = promotions.compare("demand", 2, "2");
         assertThat(self.candidate().mase()).isEqualTo(self.against().mase());

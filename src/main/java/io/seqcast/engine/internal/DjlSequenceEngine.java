@@ -10,6 +10,7 @@ import io.seqcast.engine.Classifier;
 import io.seqcast.engine.ClassifierManifest;
 import io.seqcast.engine.ClassifierSpec;
 import io.seqcast.engine.Comparison;
+import io.seqcast.engine.NotComparableException;
 import io.seqcast.engine.Task;
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.ForecastModel;
@@ -25,6 +26,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@link SequenceEngine} on Deep Java Library with the PyTorch engine. */
 public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
@@ -147,6 +149,16 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     @Override
     public Comparison compare(Path candidateDirectory, ForecastModel candidate, ForecastModel other) {
         return Comparisons.compare(candidateDirectory, candidate, other);
+    }
+
+    @Override
+    public List<float[][]> storedSeries(Path directory) {
+        ModelManifest manifest = ManifestFiles.readVerified(directory);
+        if (!manifest.files().containsKey(BacktestCases.FILE)) {
+            throw new NotComparableException("it stored no series: it forecasts trajectories or classifies, its series"
+                    + " were too short to score a forecast origin, or it was trained before they were kept");
+        }
+        return BacktestCases.read(directory).series();
     }
 
     @Override
