@@ -47,7 +47,8 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
      * that, the steps are pooled (normalised conformal prediction): each error is divided by its step's mean
      * error, the quantile is taken over every step's cases together and multiplied back by the step's mean.
      * A model of one short series then still gets a 95 % interval from its few origins, shaped like its
-     * errors grow.
+     * errors grow, and never narrower than the step's widest error. Widths never shrink from one step to
+     * the next.
      *
      * @param cases scored cases (origin, series and feature) per step
      * @param quantiles {@code [step][p - 1]} for p = 1 .. 99
@@ -72,6 +73,14 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     normalised[h * cases + k] = mean > 0 ? errors[h][k] / mean : 0;
                 }
                 quantiles[h] = quantiles(errors[h]);
+            }
+            // Uncertainty does not shrink further ahead: a step's width is at least the one before it, which
+            // also smooths the noise of few cases per step.
+            for (int h = 1; h < errors.length; h++) {
+                stepScales[h] = Math.max(stepScales[h], stepScales[h - 1]);
+                for (int p = 0; p < MAX_LEVEL; p++) {
+                    quantiles[h][p] = Math.max(quantiles[h][p], quantiles[h - 1][p]);
+                }
             }
             return new Calibration(cases, quantiles, stepScales, quantiles(normalised));
         }
@@ -105,7 +114,8 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
             if (cases >= casesFor(level) || pooled == null) {
                 return quantiles[step][p - 1];
             }
-            return pooled[p - 1] * stepScales[step];
+            // Never narrower than the step's own widest error, so that a higher level is never narrower.
+            return Math.max(pooled[p - 1] * stepScales[step], quantiles[step][p - 1]);
         }
     }
 }

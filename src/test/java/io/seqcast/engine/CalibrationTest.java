@@ -42,4 +42,19 @@ class CalibrationTest {
         assertThat(old.calibrates(90)).isTrue();
         assertThat(old.calibrates(95)).isFalse();
     }
+
+    @Test
+    void widthsNeverShrinkFurtherAheadNorAtAHigherLevel() {
+        double[][] errors = new double[2][7];
+        for (int k = 0; k < 7; k++) {
+            errors[0][k] = 10 * (k + 1);
+            errors[1][k] = k + 1; // the second step erred less on these few origins
+        }
+        Backtest.Calibration calibration = Backtest.Calibration.of(errors);
+        assertThat(calibration.halfWidth(1, 80)).isEqualTo(calibration.halfWidth(0, 80));
+        for (int step = 0; step < 2; step++) {
+            // 80 % from the step's own 7 cases, 95 % pooled (7 < 19): still at least as wide.
+            assertThat(calibration.halfWidth(step, 95)).isGreaterThanOrEqualTo(calibration.halfWidth(step, 80));
+        }
+    }
 }
