@@ -23,6 +23,16 @@ public interface SequenceEngine {
     long estimateTrainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training);
 
     /**
+     * Roughly how long {@link #train} would take if it ran every epoch (early stopping usually ends it
+     * sooner): its multiply-adds (forward, backward and update, about three forward passes per training
+     * window and epoch) at the rate this engine measures, on this machine, for the model's shape.
+     */
+    double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training);
+
+    /** As {@link #estimateTrainingSeconds(SequenceData, ModelSpec, TrainingSpec)}, for a classifier. */
+    double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
+
+    /**
      * Trains a model. Input is validated before any native call.
      *
      * @throws InvalidInputException when data or specs are unusable, with the offending field

@@ -15,6 +15,8 @@ import java.util.List;
  * @param windows windows of window + horizon points the series hold (training and validation together)
  * @param estimatedBytes the job's estimated peak memory, as the service bounds it
  * @param memoryBudget the most one job may take here ({@code seqcast.training.max-memory})
+ * @param estimatedSeconds roughly how long training would take on this machine if it ran every epoch (early
+ *     stopping usually ends it sooner), from the work it takes and the engine's measured rate
  */
 @Schema(description = "A training request checked without training: per series findings and whether the job would be"
         + " accepted")
@@ -29,6 +31,7 @@ record DataCheck(
         Long windows,
         Long estimatedBytes,
         Long memoryBudget,
+        Double estimatedSeconds,
         List<SeriesCheck> series) {
 
     /**

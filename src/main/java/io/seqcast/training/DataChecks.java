@@ -61,7 +61,8 @@ class DataChecks {
                 && request.data().series().get(0) != null && request.data().series().get(0).frequency() != null;
         String source = given != null ? "given" : stamped ? "frequency" : "detected";
         return new DataCheck(true, null, null, plan.data().seasonalPeriod(), source, window, horizon, windows,
-                engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(), series);
+                engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),
+                engine.estimateTrainingSeconds(plan.data(), plan.spec(), plan.training()), series);
     }
 
     /** A refusal found before the request could be built (a CSV that does not parse). */
@@ -81,7 +82,8 @@ class DataChecks {
         return new DataCheck(true, null, null, null, null, plan.classifier().maxLength(), null,
                 (long) plan.labelled().sequences().size(),
                 engine.estimateClassifierBytes(plan.labelled(), plan.classifier(), plan.training()),
-                limits.memoryBudget(), List.of());
+                limits.memoryBudget(), engine.estimateClassifierSeconds(plan.labelled(), plan.classifier(),
+                        plan.training()), List.of());
     }
 
     DataCheck refusal(InvalidInputException refused) {
@@ -92,7 +94,7 @@ class DataChecks {
     DataCheck withPointer(DataCheck check, InvalidInputException placed) {
         return new DataCheck(check.accepted(), check.reason(), where(placed), check.season(), check.seasonSource(),
                 check.window(), check.horizon(), check.windows(), check.estimatedBytes(), check.memoryBudget(),
-                check.series());
+                check.estimatedSeconds(), check.series());
     }
 
     /** A JSON pointer, or a query parameter's name. */
@@ -101,7 +103,7 @@ class DataChecks {
     }
 
     private static DataCheck refused(String reason, String pointer, List<DataCheck.SeriesCheck> series) {
-        return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, series);
+        return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, null, series);
     }
 
     /** Per series findings, from the values as posted (missing ones counted) and as parsed (filled). */

@@ -72,6 +72,16 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return delegate.estimateTrainingSeconds(data, spec, training);
+    }
+
+    @Override
+    public double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        return delegate.estimateClassifierSeconds(data, spec, training);
+    }
+
+    @Override
     public int maxHorizon() {
         return delegate.maxHorizon();
     }

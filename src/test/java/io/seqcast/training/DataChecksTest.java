@@ -43,6 +43,7 @@ class DataChecksTest {
         assertThat(check.horizon()).isEqualTo(12);
         assertThat(check.windows()).isEqualTo(144 - check.window() - 12 + 1);
         assertThat(check.estimatedBytes()).isPositive().isLessThan(check.memoryBudget());
+        assertThat(check.estimatedSeconds()).isPositive().isFinite();
         DataCheck.SeriesCheck series = check.series().get(0);
         assertThat(series.length()).isEqualTo(144);
         assertThat(series.missing()).isEqualTo(2);

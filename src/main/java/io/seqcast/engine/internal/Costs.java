@@ -102,6 +102,26 @@ final class Costs {
         return plus(plus(rows, model), times(Float.BYTES, times(3, plus(oneHot, activations))));
     }
 
+    /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */
+    static long forwardWork(SequenceData data, ModelSpec spec) {
+        long windows = 0;
+        for (Sequence sequence : data.sequences()) {
+            windows = plus(windows, Math.max(0, sequence.length() - spec.window() - spec.horizon() + 1L));
+        }
+        return times(windows, workPerWindow(spec, data.featureCount()) - PER_WINDOW_OVERHEAD);
+    }
+
+    /** Multiply-adds of one forward pass over every sequence, each read to the classifier's longest length. */
+    static long classifierForwardWork(ClassificationData data, ClassifierSpec spec) {
+        long perStep = 0;
+        long input = data.text() ? spec.embedding() : data.features().size();
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            perStep = plus(perStep, times(times(spec.cell().gates(), spec.hiddenSize()), input + spec.hiddenSize()));
+            input = spec.hiddenSize();
+        }
+        return times(data.sequences().size(), times(perStep, spec.maxLength()));
+    }
+
     static long times(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;

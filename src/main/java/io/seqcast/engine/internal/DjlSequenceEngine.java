@@ -34,6 +34,7 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     private static final String ENGINE_NAME = "PyTorch";
 
     private final NativeContext context;
+    private final Throughput throughput;
     private final EngineInfo info;
 
     /**
@@ -52,6 +53,7 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
         Device chosen = device != DeviceChoice.CPU && gpus > 0 ? Device.gpu() : Device.cpu();
         JniUtils.setNumThreads(intraOpThreads);
         this.context = new NativeContext(engine.newBaseManager(chosen), intraOpThreads, maxHorizon);
+        this.throughput = new Throughput(context);
         this.info = new EngineInfo(ENGINE_NAME, engine.getVersion(), Engine.getDjlVersion(), chosen.toString(),
                 JniUtils.getNumThreads());
     }
@@ -82,6 +84,22 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     public void checkClassifier(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
         ClassifierTraining.check(data);
         ClassifierInputs.fit(data, spec.maxLength(), new int[0]).encode(data.sequences());
+    }
+
+    @Override
+    public double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        double rate = throughput.multiplyAddsPerSecond(new Throughput.Shape(spec.cell(), spec.hiddenSize(),
+                spec.layers(), data.featureCount(), training.batchSize()), spec.window());
+        // Forward, backward (about twice the forward) and the update, for every epoch.
+        return 3.0 * Costs.forwardWork(data, spec) * training.epochs() / rate;
+    }
+
+    @Override
+    public double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
+        int inputs = data.text() ? spec.embedding() : data.features().size();
+        double rate = throughput.multiplyAddsPerSecond(new Throughput.Shape(spec.cell(), spec.hiddenSize(),
+                spec.layers(), inputs, training.batchSize()), spec.maxLength());
+        return 3.0 * Costs.classifierForwardWork(data, spec) * training.epochs() / rate;
     }
 
     @Override
