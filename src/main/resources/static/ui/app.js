@@ -49,7 +49,7 @@ async function route() {
   try {
     if (section === 'training' && allows(me.role, 'TRAINER')) await trainingPage(page);
     else if (section === 'jobs' && argument && allows(me.role, 'TRAINER')) await jobPage(page, argument, leaving.signal);
-    else if (section === 'forecast') await forecastPage(page);
+    else if (section === 'forecast') await forecastPage(page, me);
     else if (section === 'trajectories') await trajectoriesPage(page);
     else if (section === 'classify') await classifyPage(page);
     else await modelsPage(page, me, argument ? decodeURIComponent(argument) : null);

@@ -16,7 +16,7 @@ export async function classifyPage(page) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const lines = texts.value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line);
-    const answer = await run(form, () => api(`/api/v1/models/${model.value}/classify`, {
+    const answer = await run(form, () => api(`/api/v1/models/${encodeURIComponent(model.value)}/classify`, {
       method: 'POST', body: { sequences: lines.map((text, i) => ({ id: String(i + 1), text })), top: Number(top.value) },
     }));
     results.replaceChildren(h('section', { class: 'card table-wrap' }, h('h2', {}, `${model.value} version ${answer.version}`),

@@ -1,4 +1,4 @@
-import { api, h, parseValues } from './api.js';
+import { allows, api, h, parseValues } from './api.js';
 import { lineChart, trackChart } from './chart.js';
 import { run } from './models.js';
 
@@ -21,7 +21,7 @@ async function pickers(kind) {
 }
 
 /** Forecast: history and forecast on one axis, intervals as bands, the forecast as CSV. */
-export async function forecastPage(page) {
+export async function forecastPage(page, me) {
   const pick = await pickers('series');
   const history = h('textarea', { id: 'history', placeholder: 'history: values oldest first, or a CSV' });
   const file = h('input', { id: 'history-file', type: 'file', accept: '.csv,text/csv' });
@@ -40,16 +40,16 @@ export async function forecastPage(page) {
     h('label', { for: 'history-file' }, 'History from a CSV file'), file,
     h('label', { for: 'history' }, 'History'), history,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', id: 'stored-button', onclick: useStored },
-        "Use the version's series"),
+      allows(me.role, 'TRAINER') ? h('button', { type: 'button', class: 'secondary', id: 'stored-button',
+        onclick: useStored }, "Use the version's series") : '',
       h('button', { type: 'submit', id: 'forecast-button' }, 'Forecast')));
 
   /** The first series the version's backtest scored (stored with it), as history. */
   async function useStored() {
     const name = pick.model.value;
-    const info = await run(form, () => api(`/api/v1/models/${name}`));
+    const info = await run(form, () => api(`/api/v1/models/${encodeURIComponent(name)}`));
     const chosen = pick.version.value ? Number(pick.version.value) : info.aliases.production ?? info.latest;
-    const stored = await run(form, () => api(`/api/v1/models/${name}/versions/${chosen}/series`));
+    const stored = await run(form, () => api(`/api/v1/models/${encodeURIComponent(name)}/versions/${chosen}/series`));
     history.value = stored.series[0].map((row) => row[0]).join(', ');
   }
   form.addEventListener('submit', async (event) => {
@@ -58,7 +58,7 @@ export async function forecastPage(page) {
     const body = { series: [{ id: 'history', values }] };
     if (horizon.value) body.horizon = Number(horizon.value);
     if (level.value !== 'none') body.levels = [Number(level.value)];
-    const answer = await run(form, () => api(`/api/v1/models/${pick.model.value}/forecast${pick.query()}`,
+    const answer = await run(form, () => api(`/api/v1/models/${encodeURIComponent(pick.model.value)}/forecast${pick.query()}`,
       { method: 'POST', body }));
     const forecast = answer.forecasts[0];
     const steps = forecast.values.map((v) => (Array.isArray(v) ? v[0] : v));
@@ -108,14 +108,14 @@ export async function trajectoriesPage(page) {
     if (horizon.value) body.horizon = Number(horizon.value);
     // Radii where the version has them: calibrated on at least the 4 validation windows an 80 % radius needs.
     const name = pick.model.value;
-    const info = await run(form, () => api(`/api/v1/models/${name}`));
+    const info = await run(form, () => api(`/api/v1/models/${encodeURIComponent(name)}`));
     const chosen = pick.version.value ? Number(pick.version.value) : info.aliases.production ?? info.latest;
-    const version = await run(form, () => api(`/api/v1/models/${name}/versions/${chosen}`));
+    const version = await run(form, () => api(`/api/v1/models/${encodeURIComponent(name)}/versions/${chosen}`));
     const metrics = version.manifest && version.manifest.metrics;
     if (metrics && metrics.displacement && metrics.displacement.radii && metrics.displacement.radii.cases >= 4) {
       body.levels = [80];
     }
-    const answer = await run(form, () => api(`/api/v1/models/${name}/forecast?version=${chosen}`, { method: 'POST', body }));
+    const answer = await run(form, () => api(`/api/v1/models/${encodeURIComponent(name)}/forecast?version=${chosen}`, { method: 'POST', body }));
     const drawn = [];
     answer.forecasts.forEach((forecast, i) => {
       const known = tracks[i].points.map((p) => [p.x, p.y]);

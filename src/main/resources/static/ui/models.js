@@ -22,7 +22,7 @@ export async function modelsPage(page, me, name) {
 }
 
 async function modelDetail(page, me, name) {
-  const [model, versions] = await Promise.all([api(`/api/v1/models/${name}`), api(`/api/v1/models/${name}/versions`)]);
+  const [model, versions] = await Promise.all([api(`/api/v1/models/${encodeURIComponent(name)}`), api(`/api/v1/models/${encodeURIComponent(name)}/versions`)]);
   const card = h('section', { class: 'card', id: 'model-detail' }, h('h2', {}, name));
   page.append(card);
   const rows = versions.map((v) => {
@@ -39,7 +39,7 @@ async function modelDetail(page, me, name) {
         class: 'danger', type: 'button', 'data-delete': v.version,
         onclick: async () => {
           if (!confirm(`Delete version ${v.version} of ${name}? This cannot be undone.`)) return;
-          await run(card, () => api(`/api/v1/models/${name}/versions/${v.version}`, { method: 'DELETE' }));
+          await run(card, () => api(`/api/v1/models/${encodeURIComponent(name)}/versions/${v.version}`, { method: 'DELETE' }));
           location.hash = `#/models/${encodeURIComponent(name)}?${Date.now()}`;
         },
       }, 'Delete') : ''));
@@ -55,7 +55,7 @@ async function modelDetail(page, me, name) {
       class: 'actions', id: 'alias-form',
       onsubmit: async (event) => {
         event.preventDefault();
-        await run(card, () => api(`/api/v1/models/${name}/aliases/${alias.value}`,
+        await run(card, () => api(`/api/v1/models/${encodeURIComponent(name)}/aliases/${encodeURIComponent(alias.value)}`,
           { method: 'PUT', body: { version: Number(target.value) } }));
         location.hash = `#/models/${encodeURIComponent(name)}?${Date.now()}`;
       },

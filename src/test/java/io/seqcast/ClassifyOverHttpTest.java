@@ -77,7 +77,21 @@ class ClassifyOverHttpTest {
                     "{\"sequences\": [{\"values\": [1, 2, 3]}]}");
             assertThat(numbers.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(numbers.body()).get("errors").get(0).get("pointer").asString())
+                    .isEqualTo("/sequences");
+            assertThat(JSON.readTree(numbers.body()).get("detail").asString()).contains("trained on texts");
+
+            HttpResponse<String> unpaired = send(base + "/api/v1/models/languages/classify", "application/json",
+                    "{\"sequences\": [{\"text\": \"a\\uD800b\"}]}");
+            assertThat(unpaired.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(unpaired.body()).get("errors").get(0).get("pointer").asString())
                     .isEqualTo("/sequences/0/text");
+
+            // One name, one task: a forecasting job under the classifier's name is refused before it queues.
+            HttpResponse<String> mixed = send(base + "/api/v1/training-jobs", "application/json",
+                    "{\"model\": \"languages\", \"data\": {\"series\": [{\"values\": [1,2,3,4,5,6,7,8,9,10,11,12,"
+                            + "13,14,15,16,17,18,19,20]}]}, \"spec\": {\"window\": 4, \"horizon\": 2}}");
+            assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(409);
+            assertThat(JSON.readTree(mixed.body()).get("title").asString()).isEqualTo("Task mismatch");
         }
     }
 

@@ -65,6 +65,10 @@ public class LabelledSequences {
                 if (sequence.text().isEmpty()) {
                     throw new InvalidInputException(one + "/text", "a non-empty text is expected");
                 }
+                if (!wellFormed(sequence.text())) {
+                    throw new InvalidInputException(one + "/text", "the text holds an unpaired UTF-16 surrogate, which"
+                            + " is no character");
+                }
                 parser.requirePoints(sequence.text().length(), one + "/text");
                 parsed.add(new LabelledSequence(id, sequence.text(), null, label));
             } else {
@@ -82,5 +86,17 @@ public class LabelledSequences {
             }
         }
         return new ClassificationData(names, parsed);
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -102,10 +102,17 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
             return (int) Math.ceil(p / (1 - p) - 1e-9);
         }
 
+        /**
+         * Cases a pooled level needs per step, at the least: the scores of one origin's steps move together,
+         * so a few origins pooled over many steps are fewer independent cases than they count.
+         */
+        public static final int MIN_POOLED_CASES = 5;
+
         /** Whether intervals at {@code level} can be calibrated: per step, or with the steps pooled. */
         public boolean calibrates(double level) {
             int needed = casesFor(level);
-            return cases >= needed || pooled != null && (long) cases * quantiles.length >= needed;
+            return cases >= needed
+                    || pooled != null && cases >= MIN_POOLED_CASES && (long) cases * quantiles.length >= needed;
         }
 
         /** The scaled half-width of the central interval at {@code level} percent (in (0, 99]) at a step. */

@@ -16,6 +16,12 @@ public interface Classifier extends SavedModel, NetworkPasses {
      */
     float[] encode(List<LabelledSequence> sequences);
 
+    /**
+     * The work classifying {@code rows} sequences takes, in multiply-adds, each read to the longest length
+     * the model reads (plus a fixed amount per sequence). Saturates instead of overflowing.
+     */
+    long classifyWork(int rows);
+
     /** The {@code top} most probable classes of each row of a {@link #pass}'s output. */
     List<Prediction> decode(float[] output, int rows, int top);
 

@@ -15,7 +15,7 @@ package io.seqcast.engine;
 public record ClassifierSpec(CellType cell, int embedding, int hiddenSize, int layers, double dropout, int maxLength) {
 
     public static final int MAX_EMBEDDING = 512;
-    public static final int MAX_LENGTH = 1024;
+    public static final int MAX_LENGTH = 256;
 
     public ClassifierSpec {
         if (cell == null) {

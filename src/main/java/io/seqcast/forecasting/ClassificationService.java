@@ -2,6 +2,7 @@ package io.seqcast.forecasting;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.seqcast.api.ProblemException;
 import io.seqcast.data.EngineFields;
 import io.seqcast.data.LabelledSequences;
 import io.seqcast.data.PayloadParser;
@@ -12,6 +13,7 @@ import io.seqcast.engine.Prediction;
 import io.seqcast.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +41,12 @@ class ClassificationService {
                 .publishPercentileHistogram().register(meters);
     }
 
+    static final class ClassificationTooLarge extends ProblemException {
+        ClassificationTooLarge(String detail) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Classification too large", detail);
+        }
+    }
+
     ClassifyResponse classify(String name, Integer version, String alias, ClassifyRequest request) {
         return latency.record(() -> {
             int resolved = registry.resolve(name, version, alias);
@@ -48,11 +56,25 @@ class ClassificationService {
             }
             ClassificationData data = parser.parse(request.features(), request.sequences(), "", false);
             Classifier classifier = cache.classifier(name, resolved);
+            if (!data.features().equals(classifier.manifest().features())) {
+                throw new InvalidInputException(request.features() == null ? "/sequences" : "/features",
+                        "the classifier was trained"
+                        + " on " + (classifier.manifest().features().equals(List.of(ClassificationData.CHARACTERS))
+                                ? "texts" : "features " + classifier.manifest().features()) + ", got "
+                        + (data.text() ? "texts" : "features " + data.features()));
+            }
             int rows = data.sequences().size();
             if ((long) rows * classifier.passInputSize() > limits.maxValues()) {
                 throw new InvalidInputException("/sequences", String.format("%,d sequences of up to %,d elements are"
                         + " more than one request may ask for (%,d values, seqcast.forecasting.max-values): send fewer",
                         rows, classifier.passInputSize() - 1, limits.maxValues()));
+            }
+            long work = classifier.classifyWork(rows);
+            if (work > limits.maxWork()) {
+                throw new ClassificationTooLarge(String.format("%,d sequences with this classifier take %,d units of"
+                        + " work (multiply-adds, each sequence read to the %,d elements the model reads); one request"
+                        + " may take %,d (seqcast.forecasting.max-work): send fewer sequences", rows, work,
+                        classifier.passInputSize() - 1, limits.maxWork()));
             }
             float[] input;
             try {

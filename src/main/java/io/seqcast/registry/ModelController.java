@@ -95,11 +95,13 @@ class ModelController {
         return promotions.compare(name, version, against);
     }
 
+    @RequiresRole(Role.TRAINER)
     @GetMapping("/{name}/versions/{version}/series")
     @Operation(summary = "Get the series a version's backtest scored, as stored with it",
             description = "Up to 256 of its training series, each cut to 2,048 points before its earliest backtest"
                     + " origin plus what follows: history to forecast from, or to compare versions on. 404 for"
-                    + " versions that stored none (trajectories, classifiers, series too short to score)")
+                    + " versions that stored none (trajectories, classifiers, series too short to score). Training"
+                    + " data: TRAINER and above")
     StoredSeries series(@PathVariable @Parameter(example = "us-accidents") String name,
             @PathVariable @Parameter(example = "1") int version) {
         return new StoredSeries(promotions.storedSeries(name, version));

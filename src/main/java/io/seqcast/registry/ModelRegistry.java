@@ -86,6 +86,7 @@ public class ModelRegistry {
                 model.save(staged);
                 DurableFiles.forceDirectory(staged);
                 int version = folder.locked(() -> {
+                    requireTask(name, model.manifest().taskOrDefault());
                     Path modelDirectory = root.resolve(name);
                     RegistryFolder.createDirectories(modelDirectory);
                     int next = Math.max(highWater(name),
@@ -104,6 +105,29 @@ public class ModelRegistry {
                     RegistryFolder.deleteRecursively(staged);
                 }
                 RegistryFolder.deleteRecursively(lockFile);
+            }
+        }
+    }
+
+    /**
+     * Refuses a version of another task than the model's newest intact version: one name is one task, so
+     * that "the latest version" and the {@value #DEFAULT_ALIAS} alias always answer the same kind of request.
+     *
+     * @throws RegistryException.TaskMismatch (409) for a model of the other task
+     */
+    public void requireTask(String name, Task task) {
+        ModelName.require(name, "model");
+        if (!Files.isDirectory(root.resolve(name))) {
+            return;
+        }
+        List<Integer> versions = versionNumbers(name);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            VerifiedVersions.Verified verified = check(name, versions.get(i));
+            if (verified.manifest() != null) {
+                if (verified.manifest().taskOrDefault() != task) {
+                    throw new RegistryException.TaskMismatch(name, verified.manifest().taskOrDefault(), task);
+                }
+                return;
             }
         }
     }

@@ -5,16 +5,18 @@ import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.NotComparableException;
 import io.seqcast.engine.SequenceEngine;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
  * Compares versions on the candidate's backtest origins, and moves an alias only when the candidate beats
  * the version another alias names. Versions never change and numbers are never reused, so a comparison is
- * kept once made; comparisons run one at a time, each bounded by the stored cases (at most 256 series of
- * 10 origins).
+ * kept once made; comparisons run one at a time (another asked meanwhile is refused with 503), each bounded
+ * by the stored cases (at most 256 series of 10 origins).
  */
 @Component
 class Promotions {
@@ -23,12 +25,14 @@ class Promotions {
 
     private final ModelRegistry registry;
     private final SequenceEngine engine;
-    private final Map<Key, Comparison> comparisons = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Comparison> comparisons = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Comparison> eldest) {
             return size() > KEPT;
         }
-    };
+    });
+    /** One comparison runs at a time; others are refused (503) rather than queued on request threads. */
+    private final ReentrantLock comparing = new ReentrantLock();
 
     private record Key(String model, int candidate, int other) {}
 
@@ -94,12 +98,27 @@ class Promotions {
                 comparison.candidateBetter());
     }
 
-    private synchronized Comparison comparison(String name, int version, int other) {
+    private Comparison comparison(String name, int version, int other) {
         Key key = new Key(name, version, other);
         Comparison kept = comparisons.get(key);
         if (kept != null) {
             return kept;
         }
+        if (!comparing.tryLock()) {
+            throw new RegistryException.ComparisonBusy();
+        }
+        try {
+            kept = comparisons.get(key);
+            return kept != null ? kept : compute(key);
+        } finally {
+            comparing.unlock();
+        }
+    }
+
+    private Comparison compute(Key key) {
+        String name = key.model();
+        int version = key.candidate();
+        int other = key.other();
         try (ForecastModel candidate = registry.load(name, version); ForecastModel champion = registry.load(name, other)) {
             Comparison comparison = engine.compare(registry.directory(name, version), candidate, champion);
             comparisons.put(key, comparison);

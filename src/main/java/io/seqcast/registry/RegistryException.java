@@ -75,6 +75,22 @@ public abstract class RegistryException extends ProblemException {
         }
     }
 
+    public static final class TaskMismatch extends RegistryException {
+        TaskMismatch(String model, io.seqcast.engine.Task existing, io.seqcast.engine.Task asked) {
+            super(HttpStatus.CONFLICT, "Task mismatch", "model '" + model + "' " + (existing
+                    == io.seqcast.engine.Task.CLASSIFICATION ? "classifies" : "forecasts") + "; a "
+                    + asked.name().toLowerCase(java.util.Locale.ROOT) + " version needs a model name of its own");
+        }
+    }
+
+    public static final class ComparisonBusy extends RegistryException {
+        ComparisonBusy() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Comparison busy", "another comparison of versions is running;"
+                    + " ask again in a few seconds (a comparison made once is kept)");
+            getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "2");
+        }
+    }
+
     public static final class AliasMoved extends RegistryException {
         AliasMoved(String model, String alias) {
             super(HttpStatus.CONFLICT, "Alias moved", "alias '" + alias + "' of model '" + model

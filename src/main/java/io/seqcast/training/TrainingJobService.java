@@ -1,6 +1,7 @@
 package io.seqcast.training;
 
 import io.seqcast.data.PayloadParser;
+import io.seqcast.api.ProblemException;
 import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.SavedModel;
 import io.seqcast.engine.Task;
@@ -116,6 +117,7 @@ class TrainingJobService implements DisposableBean {
     /** Validates and queues a job; the request is refused (nothing stored) when invalid or the queue is full. */
     public TrainingJob submit(TrainingRequest request) {
         TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties);
+        registry.requireTask(plan.model(), plan.task());
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
                 new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
                 clock.instant(), null, null);
@@ -212,6 +214,9 @@ class TrainingJobService implements DisposableBean {
                             clock.instant()));
         } catch (TrainingFailedException | InvalidInputException e) {
             finish(get(id).ended(JobStatus.FAILED, e.getMessage(), clock.instant()));
+        } catch (ProblemException e) {
+            // Refused by the registry at publication (another task's version was published meanwhile).
+            finish(get(id).ended(JobStatus.FAILED, e.getBody().getDetail(), clock.instant()));
         } catch (OutOfMemoryError e) {
             finish(get(id).ended(JobStatus.FAILED, "ran out of memory; use fewer or shorter series or a smaller"
                     + " model", clock.instant()));

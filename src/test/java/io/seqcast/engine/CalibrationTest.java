@@ -37,6 +37,19 @@ class CalibrationTest {
     }
 
     @Test
+    void aFewOriginsArePooledOnlyFromFiveOn() {
+        // 3 origins over 10 steps count 30 scores, but they are 3 correlated paths: no 80 % from them.
+        double[][] errors = new double[10][3];
+        for (double[] step : errors) {
+            step[0] = 1;
+            step[1] = 2;
+            step[2] = 3;
+        }
+        assertThat(Backtest.Calibration.of(errors).calibrates(80)).isFalse();
+        assertThat(calibration(5).calibrates(80)).isTrue();
+    }
+
+    @Test
     void aCalibrationWithoutPoolingRefusesWhatItsStepsCannotCalibrate() {
         Backtest.Calibration old = new Backtest.Calibration(10, calibration(10).quantiles(), null, null);
         assertThat(old.calibrates(90)).isTrue();

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * The series a version's backtest scored and the origins it scored them at, kept beside the parameters so
  * that another version can later be scored on exactly the same cases (promotion gated on evidence). Each
- * series keeps at most {@link #MAX_HISTORY} points before its earliest origin: enough for every window and
- * baseline fit, and a bound on the file whatever the training data's length.
+ * series keeps at most {@link #MAX_HISTORY} points (or the window, if longer) before its earliest origin:
+ * enough for every window and baseline fit, and a bound on the file whatever the training data's length.
  *
  * @param series the scored series, {@code [time][feature]}, cut to what the origins need
  * @param origins per series, the time indexes (into the cut series) of the forecast origins
@@ -34,16 +34,22 @@ record BacktestCases(List<float[][]> series, List<int[]> origins) {
         if (series.size() != origins.size()) {
             throw new IllegalArgumentException("one origin list per series");
         }
+        series = List.copyOf(series);
+        origins = List.copyOf(origins);
+    }
+
+    /** The cases, each series cut to what its origins need: {@code max(MAX_HISTORY, window)} points before. */
+    static BacktestCases cut(List<float[][]> series, List<int[]> origins, int window) {
+        int keep = Math.max(MAX_HISTORY, window);
         List<float[][]> cut = new ArrayList<>(series.size());
         List<int[]> shifted = new ArrayList<>(origins.size());
         for (int i = 0; i < series.size(); i++) {
-            int from = Math.max(0, Arrays.stream(origins.get(i)).min().orElse(0) - MAX_HISTORY);
+            int from = Math.max(0, Arrays.stream(origins.get(i)).min().orElse(0) - keep);
             float[][] values = series.get(i);
             cut.add(Arrays.copyOfRange(values, from, values.length));
             shifted.add(Arrays.stream(origins.get(i)).map(o -> o - from).toArray());
         }
-        series = List.copyOf(cut);
-        origins = List.copyOf(shifted);
+        return new BacktestCases(cut, shifted);
     }
 
     int count() {

@@ -161,7 +161,7 @@ final class Blending {
                 : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
                 new Backtest(origins, horizon, chosen, steps, calibration(data, split, horizon, network, chosen)),
-                networkCalibration, new BacktestCases(casesSeries, casesOrigins));
+                networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
     }
 
     /**

@@ -21,7 +21,7 @@ final class ClassifierInputs {
     static final int PADDING = 0;
     static final int UNKNOWN = 1;
     /** Characters beyond the most frequent this many are read as unknown: bounds the embedding. */
-    static final int MAX_VOCABULARY = 2000;
+    static final int MAX_VOCABULARY = 500;
 
     private final int maxLength;
     /** Texts: the known characters in token order (token = index + 2). Null for numeric sequences. */
@@ -171,7 +171,8 @@ final class ClassifierInputs {
             }
         }
         int inputs = inputs();
-        float[] elements = new float[n * length * inputs];
+        // At most 64 rows x 256 elements x 502 tokens (32 MB) per batch: the spec and vocabulary are bounded.
+        float[] elements = new float[Math.toIntExact((long) n * length * inputs)];
         float[] last = new float[n * length];
         for (int i = 0; i < n; i++) {
             int at = (from + i) * size;

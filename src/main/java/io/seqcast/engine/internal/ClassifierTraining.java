@@ -128,6 +128,7 @@ final class ClassifierTraining {
                 // labelled text (the metrics stay those of validation).
                 int[] all = new int[n];
                 Arrays.setAll(all, i -> i);
+                bayes = null; // the training-part counts are done with: not both in memory at once
                 bayes = NgramBayes.fit(rows, inputs.rowSize(), all, truth, labels.size());
             }
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES,
@@ -300,7 +301,7 @@ final class ClassifierTraining {
         double sum = 0;
         double weights = 0;
         int size = inputs.rowSize();
-        int chunk = 512;
+        int chunk = training.batchSize();
         for (int from = 0; from < indexes.length; from += chunk) {
             int n = Math.min(chunk, indexes.length - from);
             float[] chunkRows = new float[n * size];
@@ -341,7 +342,7 @@ final class ClassifierTraining {
             actual[k] = truth[indexes[k]];
         }
         double[] networkProbabilities = new double[indexes.length * classes];
-        int chunk = 512;
+        int chunk = training.batchSize();
         context.prepareInferenceThread();
         for (int from = 0; from < indexes.length; from += chunk) {
             int n = Math.min(chunk, indexes.length - from);

@@ -99,7 +99,10 @@ final class Costs {
         long oneHot = times(times(batch, spec.maxLength()), inputs);
         long activations = times(times(batch, spec.maxLength()), times(spec.layers(),
                 times(spec.hiddenSize(), spec.cell().gates() + 2L)));
-        return plus(plus(rows, model), times(Float.BYTES, times(3, plus(oneHot, activations))));
+        // The n-gram baseline: at most 4 n-grams per character (and boundary), each a map entry with its counts.
+        long characters = data.text() ? data.sequences().stream().mapToLong(s -> s.text().length() + 2L).sum() : 0;
+        long ngrams = times(times(NgramBayes.MAX_N, characters), 128);
+        return plus(plus(plus(rows, model), ngrams), times(Float.BYTES, times(3, plus(oneHot, activations))));
     }
 
     /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */
@@ -113,13 +116,26 @@ final class Costs {
 
     /** Multiply-adds of one forward pass over every sequence, each read to the classifier's longest length. */
     static long classifierForwardWork(ClassificationData data, ClassifierSpec spec) {
+        return times(data.sequences().size(), recurrentWork(spec, data.text() ? spec.embedding()
+                : data.features().size()));
+    }
+
+    /**
+     * Multiply-adds of classifying one sequence read to the longest length: its one-hot embedding (texts,
+     * {@code inputs} wide), the recurrent layers, plus the fixed work per window.
+     */
+    static long classifierWorkPerSequence(ClassifierSpec spec, boolean text, int inputs) {
+        long embedding = text ? times(times(spec.maxLength(), inputs), spec.embedding()) : 0;
+        return plus(plus(embedding, recurrentWork(spec, text ? spec.embedding() : inputs)), PER_WINDOW_OVERHEAD);
+    }
+
+    private static long recurrentWork(ClassifierSpec spec, long input) {
         long perStep = 0;
-        long input = data.text() ? spec.embedding() : data.features().size();
         for (int layer = 0; layer < spec.layers(); layer++) {
             perStep = plus(perStep, times(times(spec.cell().gates(), spec.hiddenSize()), input + spec.hiddenSize()));
             input = spec.hiddenSize();
         }
-        return times(data.sequences().size(), times(perStep, spec.maxLength()));
+        return times(perStep, spec.maxLength());
     }
 
     static long times(long a, long b) {

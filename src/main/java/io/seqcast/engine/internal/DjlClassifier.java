@@ -31,6 +31,8 @@ final class DjlClassifier implements Classifier {
     private final NativeContext context;
     private final long parameterBytes;
     private final int classes;
+    /** Multiply-adds of one sequence read to the longest length, embedding and head included. */
+    private final long perRow;
     /** Calls in flight, plus {@link #CLOSING} once closing began (as in DjlForecastModel). */
     private final AtomicInteger calls = new AtomicInteger();
     private static final int CLOSING = Integer.MIN_VALUE;
@@ -48,6 +50,7 @@ final class DjlClassifier implements Classifier {
         this.manager = manager;
         this.context = context;
         this.classes = manifest.classifier().labels().size();
+        this.perRow = Costs.classifierWorkPerSequence(manifest.classifier().spec(), inputs.text(), inputs.inputs());
         this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES
                 + (bayes == null ? 0 : bayes.bytes());
     }
@@ -80,7 +83,7 @@ final class DjlClassifier implements Classifier {
         try {
             context.prepareInferenceThread();
             try (NDManager scope = manager.newSubManager()) {
-                ClassifierInputs.Batch batch = inputs.batch(full, 0, padded, false);
+                ClassifierInputs.Batch batch = inputs.batch(full, 0, padded, true);
                 output = network.forward(scope, batch.elements(), batch.last(), padded, batch.length(), false, null)
                         .softmax(1).toFloatArray();
             }
@@ -102,6 +105,11 @@ final class DjlClassifier implements Classifier {
         for (int i = 0; i < network.length; i++) {
             network[i] = (float) (weight * network[i] + (1 - weight) * baseline[i]);
         }
+    }
+
+    @Override
+    public long classifyWork(int rows) {
+        return Costs.times(rows, perRow);
     }
 
     @Override

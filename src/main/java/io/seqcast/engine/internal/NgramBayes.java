@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,12 +25,16 @@ final class NgramBayes {
     static final String FILE = "ngrams.bin";
     static final int MAX_N = 4;
     private static final double ALPHA = 0.1;
+    private static final double LOG_ALPHA = Math.log(ALPHA);
     /** A token id outside the vocabulary (at most 2,002 tokens), marking the start and end of a text. */
     private static final long BOUNDARY = 0xFFF;
     private static final int MAGIC = 0x53514e42; // "SQNB"
 
     private final int classes;
-    /** Per n-gram (token ids packed 16 bits each), its count in each class. */
+    /**
+     * Per n-gram (token ids packed 12 bits each), its counts in the classes it occurs in, as pairs
+     * {@code [class, count, class, count, ...]}: most n-grams occur in one or two classes.
+     */
     private final Map<Long, int[]> counts;
     /** n-grams counted per class, and distinct n-grams: the smoothing's denominators. */
     private final long[] totals;
@@ -51,7 +56,7 @@ final class NgramBayes {
             int label = truth[i];
             documents[label]++;
             forEachNgram(rows, i * rowSize, key -> {
-                counts.computeIfAbsent(key, k -> new int[classes])[label]++;
+                counts.put(key, increment(counts.get(key), label));
                 totals[label]++;
             });
         }
@@ -60,6 +65,22 @@ final class NgramBayes {
             logPriors[c] = Math.log((documents[c] + 1.0) / (indexes.length + classes));
         }
         return new NgramBayes(classes, counts, totals, logPriors);
+    }
+
+    private static int[] increment(int[] pairs, int label) {
+        if (pairs == null) {
+            return new int[] {label, 1};
+        }
+        for (int k = 0; k < pairs.length; k += 2) {
+            if (pairs[k] == label) {
+                pairs[k + 1]++;
+                return pairs;
+            }
+        }
+        int[] grown = Arrays.copyOf(pairs, pairs.length + 2);
+        grown[pairs.length] = label;
+        grown[pairs.length + 1] = 1;
+        return grown;
     }
 
     /** Class probabilities of {@code rows} rows, written to {@code out} ({@code [row * classes + class]}). */
@@ -73,9 +94,14 @@ final class NgramBayes {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(logPriors, 0, scores, 0, classes);
             forEachNgram(input, r * rowSize, key -> {
-                int[] seen = counts.get(key);
                 for (int c = 0; c < classes; c++) {
-                    scores[c] += Math.log((seen == null ? 0 : seen[c]) + ALPHA) - denominators[c];
+                    scores[c] += LOG_ALPHA - denominators[c];
+                }
+                int[] seen = counts.get(key);
+                if (seen != null) {
+                    for (int k = 0; k < seen.length; k += 2) {
+                        scores[seen[k]] += Math.log(seen[k + 1] + ALPHA) - LOG_ALPHA;
+                    }
                 }
             });
             double max = Double.NEGATIVE_INFINITY;
@@ -92,9 +118,13 @@ final class NgramBayes {
         }
     }
 
-    /** Native-memory-free, but held while loaded: what a cache should count. */
+    /** Heap it holds while loaded (no native memory): what a cache should count. */
     long bytes() {
-        return (long) counts.size() * (48L + 4L * classes);
+        long pairs = 0;
+        for (int[] seen : counts.values()) {
+            pairs += seen.length;
+        }
+        return counts.size() * 80L + pairs * Integer.BYTES;
     }
 
     private interface NgramConsumer {
@@ -129,17 +159,11 @@ final class NgramBayes {
             out.writeInt(counts.size());
             for (Map.Entry<Long, int[]> entry : counts.entrySet()) {
                 out.writeLong(entry.getKey());
-                int[] byClass = entry.getValue();
-                int present = 0;
-                for (int count : byClass) {
-                    present += count > 0 ? 1 : 0;
-                }
-                out.writeShort(present);
-                for (int c = 0; c < classes; c++) {
-                    if (byClass[c] > 0) {
-                        out.writeShort(c);
-                        out.writeInt(byClass[c]);
-                    }
+                int[] pairs = entry.getValue();
+                out.writeShort(pairs.length / 2);
+                for (int k = 0; k < pairs.length; k += 2) {
+                    out.writeShort(pairs[k]);
+                    out.writeInt(pairs[k + 1]);
                 }
             }
         } catch (IOException e) {
@@ -165,12 +189,12 @@ final class NgramBayes {
             Map<Long, int[]> counts = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
                 long key = in.readLong();
-                int[] byClass = new int[classes];
-                int present = in.readShort();
-                for (int k = 0; k < present; k++) {
-                    byClass[in.readShort()] = in.readInt();
+                int[] pairs = new int[2 * in.readShort()];
+                for (int k = 0; k < pairs.length; k += 2) {
+                    pairs[k] = in.readShort();
+                    pairs[k + 1] = in.readInt();
                 }
-                counts.put(key, byClass);
+                counts.put(key, pairs);
             }
             return new NgramBayes(classes, counts, totals, logPriors);
         } catch (IOException | RuntimeException e) {

@@ -89,11 +89,12 @@ final class TrainingRun {
                     (sequence, origin) -> forecastAt(network, modelManager, scaling, sequence, origin));
             ForecastBlend blend = training.networkOnly() ? ForecastBlend.networkOnly("networkOnly was asked for")
                     : choice.blend();
+            Backtest backtest = backtest(choice, training.networkOnly());
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
-                    engineInfo, Instant.now(), Map.of(), blend, backtest(choice, training.networkOnly()), Task.FORECASTING,
-                    null);
-            return new DjlForecastModel(manifest, network, modelManager, context, choice.cases());
+                    engineInfo, Instant.now(), Map.of(), blend, backtest, Task.FORECASTING, null);
+            // Cases only where the model forecast them out of sample: a network without validation trained on them.
+            return new DjlForecastModel(manifest, network, modelManager, context, backtest == null ? null : choice.cases());
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;

@@ -80,6 +80,7 @@ class ClassifierTest {
         assertThat(metrics.accuracy()).isGreaterThan(0.4);
         assertThat(metrics.classes()).allSatisfy(c -> assertThat(c.support()).isEqualTo(15));
         assertThat(trained.manifest().taskOrDefault()).isEqualTo(Task.CLASSIFICATION);
+        assertThat(trained.classifyWork(10)).isEqualTo(10 * trained.classifyWork(1)).isPositive();
     }
 
     @Test
