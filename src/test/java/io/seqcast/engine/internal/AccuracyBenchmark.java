@@ -44,6 +44,14 @@ public final class AccuracyBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "bench/data");
+        // Another folder of series (bench/unseen) names its own in catalog.csv (name,frequency).
+        Path catalog = directory.resolve("catalog.csv");
+        if (Files.exists(catalog)) {
+            SERIES.clear();
+            for (String line : Files.readAllLines(catalog).subList(1, Files.readAllLines(catalog).size())) {
+                SERIES.put(line.split(",")[0], Integer.parseInt(line.split(",")[1].trim()));
+            }
+        }
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Map<String, Map<String, Double>> r = rFigures(directory.resolve("r-baselines.csv"));
         String[] columns = {"blend", "network", "comb", "blend-nohint", "ets", "arima", "theta", "snaive"};
