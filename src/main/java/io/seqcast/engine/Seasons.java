@@ -71,7 +71,22 @@ public final class Seasons {
                 break;
             }
         }
-        return best > 1 && significant(clipped(differenced(y)), best) ? best : 1;
+        return best > 1 && confirmed(clipped(differenced(y)), best) ? best : 1;
+    }
+
+    /**
+     * The season shows in the differenced series too, which a random walk's slow swings do not: by the M4
+     * test, or, with fewer than six seasons (where Bartlett's bound, inflated by the season's own short
+     * lags, hides it), above white noise's 95 % bound.
+     */
+    private static boolean confirmed(double[] differences, int period) {
+        if (significant(differences, period)) {
+            return true;
+        }
+        if (differences.length < 3 * period || differences.length >= 6 * period) {
+            return false;
+        }
+        return autocorrelations(differences, period)[period] > SEASONAL_Z / Math.sqrt(differences.length);
     }
 
     /**
