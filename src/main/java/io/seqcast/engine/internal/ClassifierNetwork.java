@@ -148,20 +148,10 @@ final class ClassifierNetwork {
         for (int l = 0; l < layers.size(); l++) {
             hidden = layers.get(l).forward(parameterStore, new NDList(hidden), training).head();
             if (training && spec.dropout() > 0 && l < layers.size() - 1) {
-                hidden = hidden.mul(dropoutMask(manager, hidden.getShape(), dropoutRandom));
+                hidden = hidden.mul(RecurrentNetwork.dropoutMask(manager, hidden.getShape(), spec.dropout(), dropoutRandom));
             }
         }
         NDArray state = hidden.mul(manager.create(last, new Shape(batch, length, 1))).sum(new int[] {1});
         return head.forward(parameterStore, new NDList(state), training).head();
-    }
-
-    /** Inverted dropout, its masks drawn from the run's own seeded generator (as in RecurrentNetwork). */
-    private NDArray dropoutMask(NDManager manager, Shape shape, SplittableRandom random) {
-        float keep = (float) (1.0 / (1.0 - spec.dropout()));
-        float[] mask = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = random.nextDouble() < spec.dropout() ? 0f : keep;
-        }
-        return manager.create(mask, shape);
     }
 }

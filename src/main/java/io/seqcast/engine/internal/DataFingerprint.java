@@ -20,14 +20,7 @@ final class DataFingerprint {
         update(digest, String.join(",", data.features()));
         for (Sequence sequence : data.sequences()) {
             update(digest, String.valueOf(sequence.id()));
-            ByteBuffer buffer = ByteBuffer.allocate(sequence.length() * data.featureCount() * Float.BYTES + Integer.BYTES);
-            buffer.putInt(sequence.length());
-            for (float[] row : sequence.values()) {
-                for (float value : row) {
-                    buffer.putFloat(value);
-                }
-            }
-            digest.update(buffer.array());
+            update(digest, sequence.values(), data.featureCount());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -43,18 +36,22 @@ final class DataFingerprint {
             if (sequence.text() != null) {
                 update(digest, sequence.text());
             } else {
-                ByteBuffer buffer = ByteBuffer.allocate(sequence.length() * data.features().size() * Float.BYTES
-                        + Integer.BYTES);
-                buffer.putInt(sequence.length());
-                for (float[] row : sequence.values()) {
-                    for (float value : row) {
-                        buffer.putFloat(value);
-                    }
-                }
-                digest.update(buffer.array());
+                update(digest, sequence.values(), data.features().size());
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The values' count and each value, as 32-bit floats. */
+    private static void update(MessageDigest digest, float[][] values, int features) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * features * Float.BYTES + Integer.BYTES);
+        buffer.putInt(values.length);
+        for (float[] row : values) {
+            for (float value : row) {
+                buffer.putFloat(value);
+            }
+        }
+        digest.update(buffer.array());
     }
 
     private static void update(MessageDigest digest, String text) {

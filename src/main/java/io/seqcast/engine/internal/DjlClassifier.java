@@ -17,9 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /** A trained classifier network with its inputs' encoding, owning the native memory of its parameters. */
 final class DjlClassifier implements Classifier {
@@ -33,10 +30,7 @@ final class DjlClassifier implements Classifier {
     private final int classes;
     /** Multiply-adds of one sequence read to the longest length, embedding and head included. */
     private final long perRow;
-    /** Calls in flight, plus {@link #CLOSING} once closing began (as in DjlForecastModel). */
-    private final AtomicInteger calls = new AtomicInteger();
-    private static final int CLOSING = Integer.MIN_VALUE;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CallsInFlight calls = new CallsInFlight();
 
     /** Texts: the built-in n-gram baseline, blended with the network by the manifest's weight; else null. */
     private final NgramBayes bayes;
@@ -79,7 +73,7 @@ final class DjlClassifier implements Classifier {
             full[i * passInputSize()] = 1; // a padding row of one (padding) element
         }
         float[] output;
-        enter();
+        calls.enter();
         try {
             context.prepareInferenceThread();
             try (NDManager scope = manager.newSubManager()) {
@@ -88,7 +82,7 @@ final class DjlClassifier implements Classifier {
                         .softmax(1).toFloatArray();
             }
         } finally {
-            calls.decrementAndGet();
+            calls.exit();
         }
         blend(output, full, padded);
         return rows == padded ? output : Arrays.copyOf(output, rows * classes);
@@ -145,7 +139,7 @@ final class DjlClassifier implements Classifier {
 
     @Override
     public void save(Path directory) {
-        enter();
+        calls.enter();
         try {
             Path parameters = directory.resolve(DjlForecastModel.PARAMETERS_FILE);
             try (DataOutputStream out = new DataOutputStream(
@@ -163,26 +157,12 @@ final class DjlClassifier implements Classifier {
             }
             ManifestFiles.write(directory, manifest.withFiles(files));
         } finally {
-            calls.decrementAndGet();
-        }
-    }
-
-    private void enter() {
-        if (calls.getAndIncrement() < 0) {
-            calls.decrementAndGet();
-            throw new IllegalStateException("model is closed");
+            calls.exit();
         }
     }
 
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
-        }
-        calls.addAndGet(CLOSING);
-        while (calls.get() != CLOSING) {
-            LockSupport.parkNanos(100_000);
-        }
-        manager.close();
+        calls.close(manager::close);
     }
 }

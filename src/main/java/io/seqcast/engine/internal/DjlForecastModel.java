@@ -20,9 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /** A trained network with its scaling, owning the native memory of its parameters. */
 final class DjlForecastModel implements ForecastModel {
@@ -51,13 +48,7 @@ final class DjlForecastModel implements ForecastModel {
     private final long parameterBytes;
     /** Null: the network alone (a manifest from before blends, or one that chose it). */
     private final ForecastBlend blend;
-    /**
-     * Calls using the parameters, plus {@link #CLOSING} once closing began: a counter, not a lock, on the
-     * path every forecast takes.
-     */
-    private final AtomicInteger calls = new AtomicInteger();
-    private static final int CLOSING = Integer.MIN_VALUE;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CallsInFlight calls = new CallsInFlight();
     /** What the backtest scored, saved with a freshly trained model; null once loaded (read only to compare). */
     private final BacktestCases cases;
 
@@ -108,7 +99,7 @@ final class DjlForecastModel implements ForecastModel {
                     "horizon must be between 1 and " + context.maxHorizon() + ", was " + horizon);
         }
         InputChecks.checkHistories(histories, scaling.features(), manifest.spec().window());
-        if (calls.get() < 0) {
+        if (calls.closed()) {
             throw new IllegalStateException("model is closed");
         }
         boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
@@ -134,12 +125,12 @@ final class DjlForecastModel implements ForecastModel {
         float[] padded = windows >= MIN_PASS_WINDOWS ? input
                 : Arrays.copyOf(input, MIN_PASS_WINDOWS * passInputSize());
         float[] output;
-        enter();
+        calls.enter();
         try {
             context.prepareInferenceThread();
             output = network.predict(manager, padded, Math.max(windows, MIN_PASS_WINDOWS));
         } finally {
-            calls.decrementAndGet();
+            calls.exit();
         }
         return windows >= MIN_PASS_WINDOWS ? output : Arrays.copyOf(output, windows * passOutputSize());
     }
@@ -263,17 +254,9 @@ final class DjlForecastModel implements ForecastModel {
         return shifted;
     }
 
-    /** Counts a call in flight, refusing it once the model is closing. */
-    private void enter() {
-        if (calls.getAndIncrement() < 0) {
-            calls.decrementAndGet();
-            throw new IllegalStateException("model is closed");
-        }
-    }
-
     @Override
     public void save(Path directory) {
-        enter();
+        calls.enter();
         try {
             Path parameters = directory.resolve(PARAMETERS_FILE);
             try (DataOutputStream out = new DataOutputStream(
@@ -290,20 +273,13 @@ final class DjlForecastModel implements ForecastModel {
             }
             ManifestFiles.write(directory, manifest.withFiles(files));
         } finally {
-            calls.decrementAndGet();
+            calls.exit();
         }
     }
 
     /** Waits for the calls in flight to finish, then frees the parameters; later calls are refused. */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
-        }
-        calls.addAndGet(CLOSING);
-        while (calls.get() != CLOSING) {
-            LockSupport.parkNanos(100_000);
-        }
-        manager.close();
+        calls.close(manager::close);
     }
 }

@@ -140,10 +140,15 @@ final class RecurrentNetwork {
 
     /** Inverted dropout: kept units are scaled by 1 / (1 - rate) so inference needs no rescaling. */
     private NDArray dropoutMask(NDManager manager, Shape shape, SplittableRandom random) {
-        float keep = (float) (1.0 / (1.0 - spec.dropout()));
+        return dropoutMask(manager, shape, spec.dropout(), random);
+    }
+
+    /** A mask drawn from the training run's own seeded generator (not libtorch's global one). */
+    static NDArray dropoutMask(NDManager manager, Shape shape, double rate, SplittableRandom random) {
+        float keep = (float) (1.0 / (1.0 - rate));
         float[] mask = new float[Math.toIntExact(shape.size())];
         for (int i = 0; i < mask.length; i++) {
-            mask[i] = random.nextDouble() < spec.dropout() ? 0f : keep;
+            mask[i] = random.nextDouble() < rate ? 0f : keep;
         }
         return manager.create(mask, shape);
     }
