@@ -63,19 +63,25 @@ class ModelCache implements DisposableBean {
         return thread;
     });
 
+    /** Built once: a lookup on the forecast path allocates nothing. */
+    private final BiFunction<String, Integer, ForecastModel> forecasters;
+    private final BiFunction<String, Integer, Classifier> classifiers;
+
     ModelCache(ModelRegistry registry, ForecastingProperties properties) {
         this.registry = registry;
         this.properties = properties;
+        this.forecasters = registry::load;
+        this.classifiers = registry::loadClassifier;
     }
 
     /** The loaded forecasting model of a version, loading it on first use. */
     ForecastModel get(String model, int version) {
-        return get(model, version, ForecastModel.class, registry::load);
+        return get(model, version, ForecastModel.class, forecasters);
     }
 
     /** The loaded classifier of a version, loading it on first use. */
     Classifier classifier(String model, int version) {
-        return get(model, version, Classifier.class, registry::loadClassifier);
+        return get(model, version, Classifier.class, classifiers);
     }
 
     /** The loader refuses a version of the other task (400) before loading anything. */

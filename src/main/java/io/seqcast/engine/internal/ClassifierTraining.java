@@ -208,12 +208,7 @@ final class ClassifierTraining {
         while (epoch < training.epochs()) {
             epoch++;
             if (training.shuffle()) {
-                for (int i = order.length - 1; i > 0; i--) {
-                    int j = shuffleRandom.nextInt(i + 1);
-                    int swap = order[i];
-                    order[i] = order[j];
-                    order[j] = swap;
-                }
+                TrainingRun.shuffle(order, shuffleRandom);
             }
             double lossSum = 0;
             for (int from = 0; from < order.length; from += training.batchSize()) {

@@ -5,18 +5,11 @@ import io.seqcast.engine.Classifier;
 import io.seqcast.engine.LabelledSequence;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.Prediction;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A trained classifier network with its inputs' encoding, owning the native memory of its parameters. */
 final class DjlClassifier implements Classifier {
@@ -141,21 +134,8 @@ final class DjlClassifier implements Classifier {
     public void save(Path directory) {
         calls.enter();
         try {
-            Path parameters = directory.resolve(DjlForecastModel.PARAMETERS_FILE);
-            try (DataOutputStream out = new DataOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
-                network.save(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write model parameters", e);
-            }
-            ManifestFiles.force(parameters);
-            Map<String, String> files = new TreeMap<>(Map.of(DjlForecastModel.PARAMETERS_FILE,
-                    ManifestFiles.sha256(parameters)));
-            if (bayes != null) {
-                bayes.write(directory);
-                files.put(NgramBayes.FILE, ManifestFiles.sha256(directory.resolve(NgramBayes.FILE)));
-            }
-            ManifestFiles.write(directory, manifest.withFiles(files));
+            ManifestFiles.save(directory, manifest, network::save,
+                    bayes == null ? Map.of() : Map.of(NgramBayes.FILE, bayes::write));
         } finally {
             calls.exit();
         }

@@ -7,19 +7,12 @@ import io.seqcast.engine.ForecastTimeoutException;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.RollOut;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A trained network with its scaling, owning the native memory of its parameters. */
 final class DjlForecastModel implements ForecastModel {
@@ -258,20 +251,8 @@ final class DjlForecastModel implements ForecastModel {
     public void save(Path directory) {
         calls.enter();
         try {
-            Path parameters = directory.resolve(PARAMETERS_FILE);
-            try (DataOutputStream out = new DataOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(parameters, StandardOpenOption.CREATE_NEW)))) {
-                network.save(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write model parameters", e);
-            }
-            ManifestFiles.force(parameters);
-            Map<String, String> files = new TreeMap<>(Map.of(PARAMETERS_FILE, ManifestFiles.sha256(parameters)));
-            if (cases != null) {
-                cases.write(directory);
-                files.put(BacktestCases.FILE, ManifestFiles.sha256(directory.resolve(BacktestCases.FILE)));
-            }
-            ManifestFiles.write(directory, manifest.withFiles(files));
+            ManifestFiles.save(directory, manifest, network::save,
+                    cases == null ? Map.of() : Map.of(BacktestCases.FILE, cases::write));
         } finally {
             calls.exit();
         }

@@ -2,6 +2,8 @@ package io.seqcast.engine.internal;
 
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +28,35 @@ final class ManifestFiles {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ManifestFiles() {}
+
+    /** Writes a model's parameters. */
+    @FunctionalInterface
+    interface ParameterWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Saves a model into the empty {@code directory}: its parameters ({@value DjlForecastModel#PARAMETERS_FILE}),
+     * the other files {@code extras} write (by file name), each flushed, then the manifest listing the SHA-256
+     * of all of them.
+     */
+    static void save(Path directory, ModelManifest manifest, ParameterWriter parameters,
+            Map<String, Consumer<Path>> extras) {
+        Path file = directory.resolve(DjlForecastModel.PARAMETERS_FILE);
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)))) {
+            parameters.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model parameters", e);
+        }
+        force(file);
+        Map<String, String> files = new TreeMap<>(Map.of(DjlForecastModel.PARAMETERS_FILE, sha256(file)));
+        extras.forEach((name, writer) -> {
+            writer.accept(directory);
+            files.put(name, sha256(directory.resolve(name)));
+        });
+        write(directory, manifest.withFiles(files));
+    }
 
     static void write(Path directory, ModelManifest manifest) {
         Path file = directory.resolve(ModelManifest.FILE_NAME);

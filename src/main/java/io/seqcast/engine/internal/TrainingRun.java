@@ -279,7 +279,7 @@ final class TrainingRun {
         return scaling.decodeSteps(network.predict(manager, input, 1), 0, spec.horizon(), reference);
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
