@@ -120,7 +120,8 @@ class ForecastService {
         long work = model.forecastWork(series, horizon);
         if (work > limits.maxWork()) {
             throw new ForecastTooLarge("%,d series %,d steps ahead with this model take %,d units of work (multiply-adds"
-                    + " of one forward pass per series and roll-out pass); one request may take %,d"
+                    + " of one forward pass per series and roll-out pass, and of refitting exponential smoothing per series"
+                    + " where the model blends it in); one request may take %,d"
                     + " (seqcast.forecasting.max-work): send fewer series or a horizon closer to the model's (%d)",
                     series, horizon, work, limits.maxWork(), model.manifest().spec().horizon());
         }

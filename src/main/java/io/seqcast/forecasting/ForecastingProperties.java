@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheBytes parameters kept loaded, in bytes of native memory, least recently used evicted
  * @param maxValues the most predicted values one request may ask for: series x horizon x features
  * @param maxWork the most work one request may ask for, in multiply-adds: per series and roll-out pass,
- *     one forward pass over the window (as {@code ForecastModel.forecastWork} counts it)
+ *     one forward pass over the window, and per series the refit of exponential smoothing where the model
+ *     blends it in (as {@code ForecastModel.forecastWork} counts it)
  * @param timeout how long one request may wait and compute before it stops and answers 503
  * @param workers inference threads that run batched network passes; 0: one per core
  * @param maxBatch the most windows one batched network pass takes
@@ -31,7 +32,7 @@ public record ForecastingProperties(
         @Min(1) @Max(1024) @DefaultValue("16") int cacheSize,
         @NotNull @DefaultValue("512MB") DataSize cacheBytes,
         @Min(1) @DefaultValue("1000000") long maxValues,
-        @Min(1) @DefaultValue("3000000000") long maxWork,
+        @Min(1) @DefaultValue("10000000000") long maxWork,
         @NotNull @DefaultValue("10s") Duration timeout,
         @Min(0) @Max(256) @DefaultValue("0") int workers,
         @Min(1) @Max(4096) @DefaultValue("64") int maxBatch,

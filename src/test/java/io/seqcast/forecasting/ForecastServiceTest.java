@@ -254,7 +254,7 @@ class ForecastServiceTest {
 
     private ForecastService service(ModelRegistry registry, DjlSequenceEngine engine, Duration timeout) {
         ForecastingProperties properties = new ForecastingProperties(4, DataSize.ofMegabytes(64), 1_000_000,
-                3_000_000_000L, timeout, 1, 64, Duration.ZERO, 4096);
+                10_000_000_000L, timeout, 1, 64, Duration.ZERO, 4096);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         InferenceQueue queue = new InferenceQueue(properties, meters);
         queues.add(queue);

@@ -168,7 +168,7 @@ class InferenceQueueTest {
 
     private InferenceQueue queue(int workers, int maxBatch, Duration delay, int capacity) {
         InferenceQueue queue = new InferenceQueue(new ForecastingProperties(4, DataSize.ofMegabytes(64), 1_000_000,
-                3_000_000_000L, TIMEOUT, workers, maxBatch, delay, capacity), meters);
+                10_000_000_000L, TIMEOUT, workers, maxBatch, delay, capacity), meters);
         queues.add(queue);
         return queue;
     }

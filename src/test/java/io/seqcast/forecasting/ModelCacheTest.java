@@ -146,7 +146,7 @@ class ModelCacheTest {
     }
 
     private static ForecastingProperties cacheOf(int size, DataSize bytes) {
-        return new ForecastingProperties(size, bytes, 1_000_000, 3_000_000_000L, Duration.ofSeconds(10), 1, 64,
+        return new ForecastingProperties(size, bytes, 1_000_000, 10_000_000_000L, Duration.ofSeconds(10), 1, 64,
                 Duration.ZERO, 4096);
     }
 

@@ -3,15 +3,15 @@ package io.seqcast.engine.internal;
 /**
  * Classical forecasts of one univariate history, the M4 competition's benchmarks (Makridakis et al.
  * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
- * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized. Fitted by
- * small grids on the one-step in-sample error: deterministic, and cheap enough to run per series at
- * forecast time.
+ * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized, fitted by
+ * small grids on the one-step in-sample error; and exponential smoothing with its form chosen by AICc
+ * ({@link Ets}). Deterministic, and cheap enough to run per series at forecast time.
  */
 final class Baselines {
 
     /** A baseline, by the name the manifest gives it. */
     enum Method {
-        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS
     }
 
     /** Only the latest points are fitted: bounds the cost per series at forecast time. */
@@ -51,6 +51,9 @@ final class Baselines {
             if (method == Method.SEASONAL_NAIVE) {
                 return seasonalNaive(history, period, horizon);
             }
+            if (method == Method.ETS && period <= Ets.MAX_SEASON) {
+                return Ets.fit(history, period).forecast(horizon);
+            }
             if (season == null) {
                 season = Seasonality.of(history, period);
                 adjusted = season.adjust(history);
@@ -61,6 +64,7 @@ final class Baselines {
                 case SES -> constant(ses(adjusted, alpha()), horizon);
                 case DAMPED -> damped(adjusted, horizon);
                 case THETA -> theta(adjusted, alpha(), horizon);
+                case ETS -> Ets.fit(adjusted, 1).forecast(horizon); // a season too long to be a state
                 case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);

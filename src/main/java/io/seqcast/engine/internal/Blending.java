@@ -16,8 +16,9 @@ import java.util.Map;
  * Chooses what a model forecasts with by rolling-origin validation, and combines the chosen members at
  * forecast time. Candidates: the network (scored only on origins it did not train on) and the classical
  * baselines, each refitted on the history before every origin. Every equal-weight combination of the
- * candidates (at most 127) is scored on the same origins; the lowest mean MASE wins, a single forecaster
- * only by a margin.
+ * candidates is scored on the same origins; the lowest mean MASE wins, a single forecaster only by a
+ * margin, and anything but exponential smoothing (the prior) only if it beats the prior by a margin too.
+ * Where no origin can be scored the prior forecasts.
  */
 final class Blending {
 
@@ -33,8 +34,25 @@ final class Blending {
     /** Calibration origins per series, at most, and cases in all: bound the cost for global models. */
     private static final int MAX_CALIBRATION_ORIGINS = 60;
     private static final int MAX_CALIBRATION_CASES = 2048;
+    /**
+     * What a series is forecast with unless validation shows something better by {@link #PRIOR_MARGIN}:
+     * exponential smoothing, its form chosen in sample by AICc, which needs no validation origins and is the
+     * strongest single method on series the project never saw (bench/README.md).
+     */
+    private static final Baselines.Method PRIOR = Baselines.Method.ETS;
+    /** 5 % chose by noise on series the project never saw, 10 % did not (bench/README.md). */
+    private static final double PRIOR_MARGIN = 0.10;
     /** History a baseline is scored on, at the least. */
     private static final int MIN_HISTORY = 8;
+
+    /**
+     * The first origin a baseline is scored at: one where it can fit the form it fits on a long history (a
+     * season wants two seasons and more), or validation would judge, say, seasonal exponential smoothing by
+     * a non-seasonal fit on a short start.
+     */
+    private static int firstOrigin(int period) {
+        return Math.max(MIN_HISTORY, Ets.seasonalLength(period));
+    }
 
     /** The network's forecast of {@code horizon} steps from the window that ends before {@code origin}. */
     @FunctionalInterface
@@ -78,7 +96,7 @@ final class Blending {
             float[][] values = data.sequences().get(i).values();
             int length = values.length;
             // The network only where it did not train; baselines, refitted per origin, need only some history.
-            int lowest = networkScored ? split.trainingEnd()[i] : Math.max(MIN_HISTORY, 2 * period);
+            int lowest = Math.max(networkScored ? split.trainingEnd()[i] : 0, firstOrigin(period));
             int stride = Math.max(1, horizon / 4);
             List<Integer> seriesOrigins = new ArrayList<>();
             for (int c = 0, origin = length - horizon; c < MAX_ORIGINS && origin >= lowest; c++, origin -= stride) {
@@ -108,8 +126,9 @@ final class Blending {
             }
         }
         if (forecasts.isEmpty()) {
-            return new Choice(ForecastBlend.networkOnly("the series are too short to score any forecast origin"), null,
-                    null, null);
+            return new Choice(new ForecastBlend(List.of(PRIOR.name()), Map.of(), 0,
+                    "the series are too short to score any forecast origin: exponential smoothing, its form chosen by AICc"),
+                    null, null, null);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -140,6 +159,11 @@ final class Blending {
                     best = members;
                 }
             }
+        }
+        int prior = candidates.indexOf(PRIOR.name());
+        boolean priorKept = !(score(forecasts, actuals, scales, best) < scores.get(PRIOR.name()) * (1 - PRIOR_MARGIN));
+        if (priorKept) {
+            best = new int[] {prior};
         }
         List<String> chosen = new ArrayList<>();
         for (int member : best) {
@@ -183,7 +207,7 @@ final class Blending {
         for (int k = 0; k < scored; k++) {
             int i = (int) ((long) k * n / scored);
             float[][] values = data.sequences().get(i).values();
-            int lowest = usesNetwork ? split.trainingEnd()[i] : Math.max(MIN_HISTORY, 2 * period);
+            int lowest = Math.max(usesNetwork ? split.trainingEnd()[i] : 0, firstOrigin(period));
             for (int c = 0, origin = values.length - horizon; c < perSeries && origin >= lowest; c++, origin--) {
                 float[][] forecast = combine(blend, Arrays.copyOf(values, origin),
                         usesNetwork ? network.at(i, origin) : null, period, horizon);

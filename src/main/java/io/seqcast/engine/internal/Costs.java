@@ -2,6 +2,7 @@ package io.seqcast.engine.internal;
 
 import io.seqcast.engine.ClassificationData;
 import io.seqcast.engine.ClassifierSpec;
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
@@ -25,7 +26,24 @@ final class Costs {
      */
     static final long PER_WINDOW_OVERHEAD = 60_000;
 
+    /**
+     * Multiply-add equivalents of refitting exponential smoothing on one series and feature at forecast
+     * time, seasonal or not: about 15 and 2 ms per fit on the real series (from 6 to 30 and 1.4 to 3 ms) at
+     * the rate the budget's network work runs at on the same machine (about 1e10 per second). Other
+     * baselines are small grids, left to the fixed work per window. bench/README.md, "Bounded work".
+     */
+    static final long SEASONAL_SMOOTHING_WORK = 150_000_000;
+    static final long SMOOTHING_WORK = 20_000_000;
+
     private Costs() {}
+
+    /** The work of refitting the baselines of {@code blend}, per series and feature, at forecast time. */
+    static long baselineWork(ForecastBlend blend, int period) {
+        if (blend == null || !blend.members().contains(Baselines.Method.ETS.name())) {
+            return 0;
+        }
+        return period > 1 && period <= Ets.MAX_SEASON ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK;
+    }
 
     static long parameters(ModelSpec spec, int features) {
         long total = 0;

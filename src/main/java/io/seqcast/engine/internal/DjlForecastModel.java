@@ -75,7 +75,9 @@ final class DjlForecastModel implements ForecastModel {
     @Override
     public long forecastWork(int series, int horizon) {
         long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
-        return Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
+        long network = Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
+        return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
+                Costs.baselineWork(blend, manifest.seasonalPeriod())));
     }
 
     @Override

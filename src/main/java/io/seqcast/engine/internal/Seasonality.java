@@ -30,6 +30,14 @@ final class Seasonality {
         for (double v : y) {
             positive &= v > 0;
         }
+        return new Seasonality(period, indices(y, period, positive), positive);
+    }
+
+    /**
+     * The seasonal indices of classical decomposition, per position in the season (position 0: the first
+     * point), normalised to mean 1 (multiplicative) or 0 (additive). Needs at least two seasons of points.
+     */
+    static double[] indices(double[] y, int period, boolean multiplicative) {
         int n = y.length;
         // Centred moving average of order period (2 x period when even) as the trend-cycle.
         double[] trend = new double[n];
@@ -50,19 +58,19 @@ final class Seasonality {
         double[] sums = new double[period];
         int[] counts = new int[period];
         for (int t = half; t < n - half; t++) {
-            sums[t % period] += positive ? y[t] / trend[t] : y[t] - trend[t];
+            sums[t % period] += multiplicative ? y[t] / trend[t] : y[t] - trend[t];
             counts[t % period]++;
         }
         double[] indices = new double[period];
         double mean = 0;
         for (int p = 0; p < period; p++) {
-            indices[p] = counts[p] == 0 ? (positive ? 1 : 0) : sums[p] / counts[p];
+            indices[p] = counts[p] == 0 ? (multiplicative ? 1 : 0) : sums[p] / counts[p];
             mean += indices[p] / period;
         }
         for (int p = 0; p < period; p++) {
-            indices[p] = positive ? indices[p] / mean : indices[p] - mean;
+            indices[p] = multiplicative ? indices[p] / mean : indices[p] - mean;
         }
-        return new Seasonality(period, indices, positive);
+        return indices;
     }
 
     double[] adjust(double[] y) {

@@ -80,4 +80,27 @@ class BaselinesTest {
             }
         }
     }
+
+    @Test
+    void aSeriesTooShortToScoreAnyOriginIsForecastByExponentialSmoothingChosenInSample() {
+        // 34 monthly points and a year's horizon: no origin leaves the two seasons and more a seasonal fit needs.
+        float[][] values = new float[34][1];
+        double[] history = new double[34];
+        for (int t = 0; t < 34; t++) {
+            history[t] = 100 * (1 + 0.3 * Math.sin(2 * Math.PI * t / 12)) + t;
+            values[t][0] = (float) history[t];
+        }
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 12);
+        try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
+                ForecastModel model = engine.train(data, new ModelSpec(CellType.LSTM, 8, 1, 0, 12, 12),
+                        TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
+            assertThat(model.manifest().blend().members()).containsExactly("ETS");
+            assertThat(model.manifest().blend().reason()).contains("too short", "AICc");
+            float[][] forecast = model.forecast(List.<float[][]>of(values), 12).get(0);
+            double[] expected = Ets.fit(history, 12).forecast(12);
+            for (int h = 0; h < 12; h++) {
+                assertThat((double) forecast[h][0]).isCloseTo(expected[h], within(1e-3 * Math.abs(expected[h])));
+            }
+        }
+    }
 }

@@ -1,0 +1,343 @@
+package io.seqcast.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exponential smoothing in state-space form (Hyndman, Koehler, Ord and Snyder 2008; R's forecast::ets):
+ * additive or multiplicative error, no, additive or damped trend, no, additive or multiplicative season.
+ * Each form's smoothing weights and initial level and trend are fitted by maximum likelihood (Nelder-Mead
+ * within the usual bounds), its initial season by classical decomposition of the first seasons; the form of
+ * lowest AICc forecasts. Multiplicative forms only for positive data, and no additive error with a
+ * multiplicative season (infinite variance), as R restricts by default.
+ */
+final class Ets {
+
+    /** Longest season fitted as a state (as R's ets); longer ones are adjusted before and restored after. */
+    static final int MAX_SEASON = 24;
+    /**
+     * Latest points fitted, at most: this many seasons, or MIN_KEPT points. Bounds the cost per series, and
+     * on the real series fitted no worse than the whole history (bench/README.md).
+     */
+    private static final int MAX_SEASONS_KEPT = 20;
+    private static final int MIN_KEPT = 200;
+    /**
+     * Initial seasonal states are fitted with the rest up to this many seasons of history (where they
+     * weigh on the fit), and taken from classical decomposition on longer ones: a third of the cost there.
+     */
+    private static final int FITTED_SEASON_HISTORY = 10;
+    private static final double LOW = 1e-4;
+    private static final double HIGH = 0.9999;
+    private static final double PHI_LOW = 0.8;
+    private static final double PHI_HIGH = 0.98;
+    /** Objective evaluations per fitted parameter, at most: bounds the cost per form. */
+    private static final int EVALUATIONS_PER_PARAMETER = 100;
+    private static final double TOLERANCE = 1e-8;
+
+    enum Trend { NONE, ADDITIVE, DAMPED }
+
+    enum Season { NONE, ADDITIVE, MULTIPLICATIVE }
+
+    /** A model form: ETS(error, trend, season) in Hyndman's notation. */
+    record Form(boolean multiplicativeError, Trend trend, Season season) {
+        @Override
+        public String toString() {
+            return (multiplicativeError ? "M" : "A") + switch (trend) {
+                case NONE -> "N";
+                case ADDITIVE -> "A";
+                case DAMPED -> "Ad";
+            } + switch (season) {
+                case NONE -> "N";
+                case ADDITIVE -> "A";
+                case MULTIPLICATIVE -> "M";
+            };
+        }
+    }
+
+    private final Form form;
+    private final int period;
+    /** The data's mean absolute value: the model runs on the data divided by it, so that one grid fits all. */
+    private final double scale;
+    private final double phi;
+    private final double level;
+    private final double trend;
+    /** Seasonal states by position in the season (position 0: the first point of the history). */
+    private final double[] seasons;
+    private final int length;
+    private final double aicc;
+
+    private Ets(Form form, int period, double scale, double phi, double[] end, double[] seasons, int length,
+            double aicc) {
+        this.form = form;
+        this.period = period;
+        this.scale = scale;
+        this.phi = phi;
+        this.level = end[0];
+        this.trend = end[1];
+        this.seasons = seasons;
+        this.length = length;
+        this.aicc = aicc;
+    }
+
+    /** The form of lowest AICc fitted to {@code y}; a season only for 1 < period <= MAX_SEASON. */
+    static Ets fit(double[] fullHistory, int period) {
+        int keep = Math.max(MIN_KEPT, MAX_SEASONS_KEPT * period);
+        double[] y = fullHistory.length <= keep ? fullHistory
+                : java.util.Arrays.copyOfRange(fullHistory, fullHistory.length - keep, fullHistory.length);
+        double scale = 0;
+        boolean positive = true;
+        for (double v : y) {
+            scale += Math.abs(v) / y.length;
+            positive &= v > 0;
+        }
+        if (!(scale > 0)) {
+            scale = 1;
+        }
+        double[] z = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            z[t] = y[t] / scale;
+        }
+        boolean seasonal = period > 1 && period <= MAX_SEASON && y.length >= seasonalLength(period);
+        Ets best = null;
+        for (Form form : forms(positive, seasonal)) {
+            Ets candidate = fit(z, seasonal ? period : 1, form, scale);
+            if (candidate != null && (best == null || candidate.aicc < best.aicc)) {
+                best = candidate;
+            }
+        }
+        // Too short for any form's parameters: the last value, as simple smoothing with a weight of 1.
+        return best != null ? best : new Ets(new Form(false, Trend.NONE, Season.NONE), 1, scale, 1,
+                new double[] {z.length == 0 ? 0 : z[z.length - 1], 0}, null, z.length, Double.POSITIVE_INFINITY);
+    }
+
+    /** Points a history needs for a season of {@code period} to be fitted as a state. */
+    static int seasonalLength(int period) {
+        return 2 * period + 2;
+    }
+
+    static List<Form> forms(boolean positive, boolean seasonal) {
+        List<Form> forms = new ArrayList<>();
+        for (boolean multiplicativeError : positive ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (Trend trend : Trend.values()) {
+                for (Season season : Season.values()) {
+                    boolean allowed = season == Season.NONE
+                            || seasonal && (season == Season.ADDITIVE || positive && multiplicativeError);
+                    if (allowed) {
+                        forms.add(new Form(multiplicativeError, trend, season));
+                    }
+                }
+            }
+        }
+        return forms;
+    }
+
+    Form form() {
+        return form;
+    }
+
+    double[] forecast(int horizon) {
+        double[] forecast = new double[horizon];
+        double damping = 0;
+        double power = 1;
+        for (int h = 0; h < horizon; h++) {
+            power *= phi;
+            damping += form.trend() == Trend.ADDITIVE ? 1 : power;
+            double base = level + damping * trend;
+            double season = seasons == null ? 0 : seasons[(length + h) % period];
+            double value = switch (form.season()) {
+                case NONE -> base;
+                case ADDITIVE -> base + season;
+                case MULTIPLICATIVE -> base * season;
+            };
+            forecast[h] = value * scale;
+        }
+        return forecast;
+    }
+
+    /** One form fitted, or null where the data is too short for its parameters. */
+    private static Ets fit(double[] z, int period, Form form, double scale) {
+        int n = z.length;
+        boolean hasTrend = form.trend() != Trend.NONE;
+        boolean hasSeason = form.season() != Season.NONE;
+        boolean damped = form.trend() == Trend.DAMPED;
+        int free = 1 + (hasTrend ? 2 : 1) + (hasSeason ? 1 : 0) + (damped ? 1 : 0);
+        int counted = free + (hasSeason ? period - 1 : 0) + 1; // initial seasons and the error's variance
+        if (n <= counted + 4) {
+            return null;
+        }
+        double[] seasons0 = hasSeason ? initialSeasons(z, period, form.season() == Season.MULTIPLICATIVE) : null;
+        double[] start0 = initialLevelAndTrend(z, period, seasons0, form);
+        double alpha = hasSeason ? LOW + 0.2 * (HIGH - LOW) / period : 0.2;
+        List<Double> start = new ArrayList<>(List.of(alpha));
+        List<Double> steps = new ArrayList<>(List.of(0.1));
+        if (hasTrend) {
+            start.add(0.1 * alpha);
+            steps.add(0.05);
+        }
+        if (hasSeason) {
+            start.add(0.05 * (1 - alpha));
+            steps.add(0.05);
+        }
+        if (damped) {
+            start.add(PHI_LOW + 0.99 * (PHI_HIGH - PHI_LOW));
+            steps.add(-0.05);
+        }
+        start.add(start0[0]);
+        steps.add(0.1 * Math.max(Math.abs(start0[0]), 0.1));
+        if (hasTrend) {
+            start.add(start0[1]);
+            steps.add(0.1 * Math.max(Math.abs(start0[1]), 0.01));
+        }
+        if (hasSeason && n <= FITTED_SEASON_HISTORY * period) {
+            for (int k = 0; k < period - 1; k++) {
+                start.add(seasons0[k]);
+                steps.add(form.season() == Season.MULTIPLICATIVE ? 0.05 : 0.05 * Math.max(Math.abs(seasons0[k]), 0.1));
+            }
+        }
+        double[] x0 = start.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] step = steps.stream().mapToDouble(Double::doubleValue).toArray();
+        Parameters parameters = new Parameters(form, period, seasons0);
+        double[] x = NelderMead.minimize(p -> parameters.read(p) ? run(z, period, form, parameters, null) : Double.POSITIVE_INFINITY,
+                x0, step, EVALUATIONS_PER_PARAMETER * x0.length, TOLERANCE);
+        if (!parameters.read(x)) {
+            return null;
+        }
+        double[] end = new double[2];
+        double[] seasons = parameters.seasons0;
+        double likelihood = run(z, period, form, parameters, end);
+        if (!Double.isFinite(likelihood)) {
+            return null;
+        }
+        double aicc = likelihood + 2.0 * counted + 2.0 * counted * (counted + 1) / (n - counted - 1);
+        return new Ets(form, period, scale, damped ? parameters.phi : 1, end, seasons, n, aicc);
+    }
+
+    /**
+     * Runs the recursions over {@code z}: minus twice the log-likelihood (less constants), or infinity where a
+     * state leaves its domain. With {@code end}, leaves the last level and trend there and the last seasonal
+     * states in {@code seasons}. The states update alike for both errors; only the likelihood differs.
+     */
+    private static double run(double[] z, int period, Form form, Parameters p, double[] end) {
+        double level = p.level0;
+        double trend = p.trend0;
+        double[] seasons = end != null || p.seasons0 == null ? p.seasons0 : p.seasons0.clone();
+        boolean multiplicativeSeason = form.season() == Season.MULTIPLICATIVE;
+        double squares = 0;
+        double logs = 0;
+        double product = 1;
+        for (int t = 0; t < z.length; t++) {
+            double base = level + p.phi * trend;
+            double season = seasons == null ? 0 : seasons[t % period];
+            double mean = switch (form.season()) {
+                case NONE -> base;
+                case ADDITIVE -> base + season;
+                case MULTIPLICATIVE -> base * season;
+            };
+            if (form.multiplicativeError() && !(mean > 0) || multiplicativeSeason && !(base > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double error = z[t] - mean;
+            if (form.multiplicativeError()) {
+                double relative = error / mean;
+                squares += relative * relative;
+                // A logarithm per point is most of a step's time: multiply, and take it once in a while.
+                product *= mean;
+                if (product > 1e150 || product < 1e-150) {
+                    logs += Math.log(product);
+                    product = 1;
+                }
+            } else {
+                squares += error * error;
+            }
+            double divisor = multiplicativeSeason ? season : 1;
+            level = base + p.alpha * error / divisor;
+            trend = p.phi * trend + p.beta * error / divisor;
+            if (seasons != null) {
+                seasons[t % period] = season + p.gamma * error / (multiplicativeSeason ? base : 1);
+            }
+        }
+        if (end != null) {
+            end[0] = level;
+            end[1] = trend;
+        }
+        double likelihood = z.length * Math.log(squares) + 2 * (logs + Math.log(product));
+        return Double.isNaN(likelihood) ? Double.POSITIVE_INFINITY : likelihood;
+    }
+
+    /** The initial seasonal states, from classical decomposition of the first (at most three) seasons. */
+    private static double[] initialSeasons(double[] z, int period, boolean multiplicative) {
+        int points = Math.min(z.length, 3 * period);
+        return Seasonality.indices(java.util.Arrays.copyOf(z, points), period, multiplicative);
+    }
+
+    /** Level and trend before the first point: a line through the first (seasonally adjusted) points. */
+    private static double[] initialLevelAndTrend(double[] z, int period, double[] seasons, Form form) {
+        int points = Math.min(Math.max(10, 2 * period), z.length);
+        double[] adjusted = new double[points];
+        for (int t = 0; t < points; t++) {
+            adjusted[t] = seasons == null ? z[t]
+                    : form.season() == Season.MULTIPLICATIVE ? z[t] / seasons[t % period] : z[t] - seasons[t % period];
+        }
+        if (form.trend() == Trend.NONE) {
+            return new double[] {java.util.Arrays.stream(adjusted).average().orElse(0), 0};
+        }
+        double meanT = (points + 1) / 2.0;
+        double meanY = java.util.Arrays.stream(adjusted).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (int t = 0; t < points; t++) {
+            covariance += (t + 1 - meanT) * (adjusted[t] - meanY);
+            variance += (t + 1 - meanT) * (t + 1 - meanT);
+        }
+        double slope = covariance / variance;
+        return new double[] {meanY - slope * meanT, slope};
+    }
+
+    /** A point of the optimiser read as a form's parameters, with the usual bounds checked. */
+    private static final class Parameters {
+        private final Form form;
+        private final int period;
+        double alpha;
+        double beta;
+        double gamma;
+        double phi = 1;
+        double level0;
+        double trend0;
+        final double[] seasons0;
+
+        /** {@code seasons0}: the initial season, kept where the optimiser's points do not carry one. */
+        Parameters(Form form, int period, double[] seasons0) {
+            this.form = form;
+            this.period = period;
+            this.seasons0 = seasons0 == null ? null : seasons0.clone();
+        }
+
+        boolean read(double[] x) {
+            int i = 0;
+            alpha = x[i++];
+            boolean hasTrend = form.trend() != Trend.NONE;
+            beta = hasTrend ? x[i++] : 0;
+            gamma = form.season() != Season.NONE ? x[i++] : 0;
+            phi = form.trend() == Trend.DAMPED ? x[i++] : 1;
+            level0 = x[i++];
+            trend0 = hasTrend ? x[i++] : 0;
+            boolean seasonsValid = true;
+            if (seasons0 != null && i < x.length) {
+                // The last initial state keeps the season normalised (mean 1 or 0), as R's ets does.
+                boolean multiplicative = form.season() == Season.MULTIPLICATIVE;
+                double sum = 0;
+                for (int k = 0; k < period - 1; k++) {
+                    seasons0[k] = x[i++];
+                    sum += seasons0[k];
+                    seasonsValid &= !multiplicative || seasons0[k] > 0;
+                }
+                seasons0[period - 1] = multiplicative ? period - sum : -sum;
+                seasonsValid &= !multiplicative || seasons0[period - 1] > 0;
+            }
+            return seasonsValid && alpha >= LOW && alpha <= HIGH
+                    && (!hasTrend || beta >= LOW && beta <= alpha)
+                    && (form.season() == Season.NONE || gamma >= LOW && gamma <= 1 - alpha)
+                    && (form.trend() != Trend.DAMPED || phi >= PHI_LOW && phi <= PHI_HIGH);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EtsTest {
+
+    /** Trend times a season, with relative noise: the shape of airline passengers or retail sales. */
+    private static double[] multiplicative(int length, Random random) {
+        double[] y = new double[length];
+        for (int t = 0; t < length; t++) {
+            y[t] = (100 + 2 * t) * (1 + 0.3 * Math.sin(2 * Math.PI * t / 12)) * (1 + 0.02 * random.nextGaussian());
+        }
+        return y;
+    }
+
+    @Test
+    void aTrendTimesASeasonIsFittedWithAMultiplicativeSeasonAndForecastAYearAhead() {
+        double[] y = multiplicative(120, new Random(1));
+        double[] train = java.util.Arrays.copyOf(y, 96);
+        Ets ets = Ets.fit(train, 12);
+        assertThat(ets.form().season()).isEqualTo(Ets.Season.MULTIPLICATIVE);
+        assertThat(ets.form().trend()).isNotEqualTo(Ets.Trend.NONE);
+        double[] forecast = ets.forecast(24);
+        for (int h = 0; h < 24; h++) {
+            double truth = (100 + 2 * (96 + h)) * (1 + 0.3 * Math.sin(2 * Math.PI * (96 + h) / 12));
+            assertThat(forecast[h]).as("step %d", h + 1).isCloseTo(truth, within(0.06 * truth));
+        }
+    }
+
+    @Test
+    void aSeriesWithNegativeValuesGetsAnAdditiveSeasonAndNoMultiplicativeForm() {
+        Random random = new Random(2);
+        double[] y = new double[80];
+        for (int t = 0; t < 80; t++) {
+            y[t] = 5 * Math.sin(2 * Math.PI * t / 4) + random.nextGaussian();
+        }
+        Ets ets = Ets.fit(y, 4);
+        assertThat(ets.form().season()).isEqualTo(Ets.Season.ADDITIVE);
+        assertThat(ets.form().multiplicativeError()).isFalse();
+        double[] forecast = ets.forecast(8);
+        for (int h = 0; h < 8; h++) {
+            assertThat(forecast[h]).isCloseTo(5 * Math.sin(2 * Math.PI * (80 + h) / 4), within(1.5));
+        }
+    }
+
+    @Test
+    void noiseAroundALevelIsForecastFlatAtItsMean() {
+        Random random = new Random(3);
+        double[] y = new double[100];
+        for (int t = 0; t < 100; t++) {
+            y[t] = 50 + random.nextGaussian();
+        }
+        Ets ets = Ets.fit(y, 1);
+        assertThat(ets.form().season()).isEqualTo(Ets.Season.NONE);
+        double[] forecast = ets.forecast(5);
+        assertThat(forecast[4]).isCloseTo(50, within(1.0));
+        assertThat(forecast[4] - forecast[0]).isCloseTo(0, within(0.5));
+    }
+
+    @Test
+    void aSeasonIsFittedOnlyWithMoreThanTwoSeasonsOfHistoryAndAtMostTwentyFourLong() {
+        Random random = new Random(4);
+        assertThat(Ets.fit(java.util.Arrays.copyOf(multiplicative(120, random), 25), 12).form().season())
+                .isEqualTo(Ets.Season.NONE);
+        double[] hourly = new double[24 * 7 * 4];
+        for (int t = 0; t < hourly.length; t++) {
+            hourly[t] = 10 + Math.sin(2 * Math.PI * t / 168) + 0.1 * random.nextGaussian();
+        }
+        assertThat(Ets.fit(hourly, 168).form().season()).isEqualTo(Ets.Season.NONE);
+        assertThat(Ets.forms(true, true)).hasSize(15);
+        assertThat(Ets.forms(false, true)).hasSize(6).noneMatch(form -> form.multiplicativeError()
+                || form.season() == Ets.Season.MULTIPLICATIVE);
+    }
+
+    @Test
+    void aHistoryTooShortForAnyFormIsForecastByItsLastValue() {
+        assertThat(Ets.fit(new double[] {3, 1, 4, 1, 5}, 1).forecast(3)).containsExactly(5, 5, 5);
+    }
+
+    @Test
+    void theSameHistoryGivesTheSameForecastBitForBit() {
+        double[] y = multiplicative(90, new Random(5));
+        assertThat(Ets.fit(y, 12).forecast(12)).containsExactly(Ets.fit(y, 12).forecast(12));
+    }
+}
