@@ -190,10 +190,12 @@ final class Blending {
 
     /**
      * The conformal calibration of the scaled absolute errors of the mean of {@code members}, step by step,
-     * on every origin one step apart where all of them forecast out of sample (the network only after its
-     * training part): the choice's origins, a quarter horizon apart, leave a short series too few cases for
-     * its intervals. At most {@link #MAX_CALIBRATION_ORIGINS} per series and {@link #MAX_CALIBRATION_CASES}
-     * in all, the latest first.
+     * on the origins where all of them forecast out of sample (the network only after its training part):
+     * every one where there are at most {@link #MAX_CALIBRATION_ORIGINS} per series (and
+     * {@link #MAX_CALIBRATION_CASES} in all), else that many spread evenly from the first to the latest. The
+     * choice's origins, a quarter horizon apart, leave a short series too few cases for its intervals; the
+     * latest origins alone, one step apart, saw only the calm or the turbulent end of a series
+     * (bench/README.md).
      */
     private static Backtest.Calibration calibration(SequenceData data, Split split, int horizon,
             NetworkForecast network, List<String> members) {
@@ -208,7 +210,7 @@ final class Blending {
             int i = (int) ((long) k * n / scored);
             float[][] values = data.sequences().get(i).values();
             int lowest = Math.max(usesNetwork ? split.trainingEnd()[i] : 0, firstOrigin(period));
-            for (int c = 0, origin = values.length - horizon; c < perSeries && origin >= lowest; c++, origin--) {
+            for (int origin : calibrationOrigins(lowest, values.length - horizon, perSeries)) {
                 float[][] forecast = combine(blend, Arrays.copyOf(values, origin),
                         usesNetwork ? network.at(i, origin) : null, period, horizon);
                 for (int f = 0; f < data.featureCount(); f++) {
@@ -231,6 +233,22 @@ final class Blending {
             }
         }
         return cases.isEmpty() ? null : Backtest.Calibration.of(byStep);
+    }
+
+    /**
+     * Origins from {@code lowest} to {@code latest}, the latest first: all of them, or {@code count} spread
+     * evenly over them, the first and the latest included.
+     */
+    static int[] calibrationOrigins(int lowest, int latest, int count) {
+        int available = latest - lowest + 1;
+        if (available <= 0) {
+            return new int[0];
+        }
+        int[] origins = new int[Math.min(count, available)];
+        for (int c = 0; c < origins.length; c++) {
+            origins[c] = available > count ? latest - (int) ((long) c * (available - 1) / (count - 1)) : latest - c;
+        }
+        return origins;
     }
 
     /** The errors at each step ahead of the mean of {@code members}, over every scored case. */

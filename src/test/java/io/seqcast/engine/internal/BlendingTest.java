@@ -1,0 +1,24 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BlendingTest {
+
+    @Test
+    void calibrationOriginsSpreadOverTheWholeHistoryWhenThereAreMoreThanItTakes() {
+        assertThat(Blending.calibrationOrigins(26, 476, 60)).hasSize(60).startsWith(476).endsWith(26)
+                .doesNotHaveDuplicates();
+        int[] spread = Blending.calibrationOrigins(26, 476, 60);
+        for (int c = 1; c < spread.length; c++) {
+            assertThat(spread[c - 1] - spread[c]).isBetween(7, 8);
+        }
+    }
+
+    @Test
+    void calibrationOriginsAreEveryOneWhenFewAndNoneWithoutHistory() {
+        assertThat(Blending.calibrationOrigins(40, 45, 60)).containsExactly(45, 44, 43, 42, 41, 40);
+        assertThat(Blending.calibrationOrigins(40, 39, 60)).isEmpty();
+    }
+}
