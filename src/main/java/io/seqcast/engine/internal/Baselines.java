@@ -11,7 +11,7 @@ final class Baselines {
 
     /** A baseline, by the name the manifest gives it. */
     enum Method {
-        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ARIMA
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS
     }
 
     /** Only the latest points are fitted: bounds the cost per series at forecast time. */
@@ -54,9 +54,6 @@ final class Baselines {
             if (method == Method.ETS && period <= Ets.MAX_SEASON) {
                 return Ets.fit(history, period).forecast(horizon);
             }
-            if (method == Method.ARIMA && period <= Arima.MAX_SEASON) {
-                return Arima.fit(history, period).forecast(horizon);
-            }
             if (season == null) {
                 season = Seasonality.of(history, period);
                 adjusted = season.adjust(history);
@@ -68,7 +65,6 @@ final class Baselines {
                 case DAMPED -> damped(adjusted, horizon);
                 case THETA -> theta(adjusted, alpha(), horizon);
                 case ETS -> Ets.fit(adjusted, 1).forecast(horizon); // a season too long to be a state
-                case ARIMA -> Arima.fit(adjusted, 1).forecast(horizon);
                 case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);

@@ -39,8 +39,7 @@ final class Blending {
      * exponential smoothing, its form chosen in sample by AICc, which needs no validation origins and is the
      * strongest single method on series the project never saw (bench/README.md).
      */
-    private static final List<Baselines.Method> PRIOR = System.getProperty("prior", "ETS").equals("ETS")
-            ? List.of(Baselines.Method.ETS) : List.of(Baselines.Method.ETS, Baselines.Method.ARIMA);
+    private static final Baselines.Method PRIOR = Baselines.Method.ETS;
     /** 5 % chose by noise on series the project never saw, 10 % did not (bench/README.md). */
     private static final double PRIOR_MARGIN = 0.10;
     /** History a baseline is scored on, at the least. */
@@ -100,14 +99,7 @@ final class Blending {
             int lowest = Math.max(networkScored ? split.trainingEnd()[i] : 0, firstOrigin(period));
             int stride = Math.max(1, horizon / 4);
             List<Integer> seriesOrigins = new ArrayList<>();
-            int selectCount = Integer.getInteger("select.spread", 0);
-            List<Integer> chosenOrigins = new ArrayList<>();
-            if (selectCount > 0) {
-                for (int o : calibrationOrigins(lowest, length - horizon, selectCount)) chosenOrigins.add(o);
-            } else {
-                for (int c = 0, origin = length - horizon; c < MAX_ORIGINS && origin >= lowest; c++, origin -= stride) chosenOrigins.add(origin);
-            }
-            for (int origin : chosenOrigins) {
+            for (int c = 0, origin = length - horizon; c < MAX_ORIGINS && origin >= lowest; c++, origin -= stride) {
                 origins++;
                 seriesOrigins.add(origin);
                 float[][] networkForecast = networkScored ? network.at(i, origin) : null;
@@ -134,7 +126,7 @@ final class Blending {
             }
         }
         if (forecasts.isEmpty()) {
-            return new Choice(new ForecastBlend(PRIOR.stream().map(Enum::name).toList(), Map.of(), 0,
+            return new Choice(new ForecastBlend(List.of(PRIOR.name()), Map.of(), 0,
                     "the series are too short to score any forecast origin: exponential smoothing, its form chosen by AICc"),
                     null, null, null);
         }
@@ -168,11 +160,10 @@ final class Blending {
                 }
             }
         }
-        int[] prior = PRIOR.stream().mapToInt(method -> candidates.indexOf(method.name())).toArray();
-        boolean priorKept = !(score(forecasts, actuals, scales, best)
-                < score(forecasts, actuals, scales, prior) * (1 - PRIOR_MARGIN));
+        int prior = candidates.indexOf(PRIOR.name());
+        boolean priorKept = !(score(forecasts, actuals, scales, best) < scores.get(PRIOR.name()) * (1 - PRIOR_MARGIN));
         if (priorKept) {
-            best = prior;
+            best = new int[] {prior};
         }
         List<String> chosen = new ArrayList<>();
         for (int member : best) {

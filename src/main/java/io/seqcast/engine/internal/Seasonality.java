@@ -39,8 +39,22 @@ final class Seasonality {
      */
     static double[] indices(double[] y, int period, boolean multiplicative) {
         int n = y.length;
+        // Centred moving average of order period (2 x period when even) as the trend-cycle.
+        double[] trend = new double[n];
         int half = period / 2;
-        double[] trend = trendCycle(y, period);
+        for (int t = half; t < n - half; t++) {
+            double sum = 0;
+            if (period % 2 == 0) {
+                for (int k = -half; k <= half; k++) {
+                    sum += (Math.abs(k) == half ? 0.5 : 1) * y[t + k];
+                }
+            } else {
+                for (int k = -half; k <= half; k++) {
+                    sum += y[t + k];
+                }
+            }
+            trend[t] = sum / period;
+        }
         double[] sums = new double[period];
         int[] counts = new int[period];
         for (int t = half; t < n - half; t++) {
@@ -81,29 +95,5 @@ final class Seasonality {
             seasonal[h] = multiplicative ? forecast[h] * index : forecast[h] + index;
         }
         return seasonal;
-    }
-
-    /**
-     * The centred moving average of order {@code period} (2 x period when even): the trend-cycle of
-     * classical decomposition, defined from position period / 2 to length - period / 2 - 1 (0 elsewhere).
-     */
-    static double[] trendCycle(double[] y, int period) {
-        int n = y.length;
-        double[] trend = new double[n];
-        int half = period / 2;
-        for (int t = half; t < n - half; t++) {
-            double sum = 0;
-            if (period % 2 == 0) {
-                for (int k = -half; k <= half; k++) {
-                    sum += (Math.abs(k) == half ? 0.5 : 1) * y[t + k];
-                }
-            } else {
-                for (int k = -half; k <= half; k++) {
-                    sum += y[t + k];
-                }
-            }
-            trend[t] = sum / period;
-        }
-        return trend;
     }
 }
