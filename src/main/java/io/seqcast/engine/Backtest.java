@@ -85,6 +85,26 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
             return new Calibration(cases, quantiles, stepScales, quantiles(normalised));
         }
 
+        /** Every width at least {@code other}'s: step by step, level by level, pooled too. */
+        public Calibration atLeast(Calibration other) {
+            double[][] widest = new double[quantiles.length][];
+            double[] scales = stepScales.clone();
+            for (int h = 0; h < quantiles.length; h++) {
+                widest[h] = quantiles[h].clone();
+                for (int p = 0; p < widest[h].length; p++) {
+                    widest[h][p] = Math.max(widest[h][p], other.quantiles[h][p]);
+                }
+                scales[h] = Math.max(scales[h], other.stepScales[h]);
+            }
+            double[] pooledWidest = pooled == null ? other.pooled : pooled.clone();
+            if (pooled != null && other.pooled != null) {
+                for (int p = 0; p < pooledWidest.length; p++) {
+                    pooledWidest[p] = Math.max(pooled[p], other.pooled[p]);
+                }
+            }
+            return new Calibration(Math.max(cases, other.cases), widest, scales, pooledWidest);
+        }
+
         /** The conformal quantiles at 1 .. 99 % of {@code scores} (sorted in place). */
         private static double[] quantiles(double[] scores) {
             java.util.Arrays.sort(scores);

@@ -70,4 +70,27 @@ class CalibrationTest {
             assertThat(calibration.halfWidth(step, 95)).isGreaterThanOrEqualTo(calibration.halfWidth(step, 80));
         }
     }
+
+    @Test
+    void aCalibrationRaisedToAnothersIsNowhereNarrowerThanEitherAndCalibratesWhatEitherDoes() {
+        Backtest.Calibration few = calibration(9);
+        double[][] errors = new double[2][40];
+        for (int k = 0; k < 40; k++) {
+            errors[0][k] = 0.5 * (k + 1);
+            errors[1][k] = 0.5 * (k + 1);
+        }
+        Backtest.Calibration many = Backtest.Calibration.of(errors);
+        Backtest.Calibration raised = few.atLeast(many);
+        assertThat(raised.cases()).isEqualTo(40);
+        assertThat(raised.calibrates(95)).isTrue();
+        for (int step = 0; step < 2; step++) {
+            for (double level : new double[] {50, 80, 95}) {
+                assertThat(raised.halfWidth(step, level)).isGreaterThanOrEqualTo(many.halfWidth(step, level));
+            }
+            assertThat(raised.halfWidth(step, 80)).isGreaterThanOrEqualTo(few.halfWidth(step, 80));
+        }
+        // Step 1 at 80 %: 8 from the few, 16.5 (the 33rd of 0.5 .. 20) from the many.
+        assertThat(raised.halfWidth(0, 80)).isEqualTo(16.5);
+        assertThat(raised.halfWidth(1, 80)).isEqualTo(16.5);
+    }
 }

@@ -34,6 +34,7 @@ final class Blending {
     /** Calibration origins per series, at most, and cases in all: bound the cost for global models. */
     private static final int MAX_CALIBRATION_ORIGINS = 60;
     private static final int MAX_CALIBRATION_CASES = 2048;
+    private static final int FEW_CALIBRATION_CASES = 30;
     /**
      * What a series is forecast with unless validation shows something better by {@link #PRIOR_MARGIN}:
      * exponential smoothing, its form chosen in sample by AICc, which needs no validation origins and is the
@@ -184,7 +185,7 @@ final class Blending {
                 ? calibration(data, split, horizon, network, List.of(ForecastBlend.NETWORK))
                 : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
-                new Backtest(origins, horizon, chosen, steps, calibration(data, split, horizon, network, chosen)),
+                new Backtest(origins, horizon, chosen, steps, blendCalibration(data, split, horizon, network, chosen)),
                 networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
     }
 
@@ -233,6 +234,22 @@ final class Blending {
             }
         }
         return cases.isEmpty() ? null : Backtest.Calibration.of(byStep);
+    }
+
+    /**
+     * The calibration of the blend's errors; where the network leaves it fewer than
+     * {@link #FEW_CALIBRATION_CASES} (only its validation part is out of sample), each width is at least
+     * that of the prior's errors over the whole history: a short validation tail saw too little of what a
+     * series can do (bench/README.md).
+     */
+    private static Backtest.Calibration blendCalibration(SequenceData data, Split split, int horizon,
+            NetworkForecast network, List<String> chosen) {
+        Backtest.Calibration blend = calibration(data, split, horizon, network, chosen);
+        if (!chosen.contains(ForecastBlend.NETWORK) || blend != null && blend.cases() >= FEW_CALIBRATION_CASES) {
+            return blend;
+        }
+        Backtest.Calibration prior = calibration(data, split, horizon, network, List.of(PRIOR.name()));
+        return blend == null ? prior : prior == null ? blend : blend.atLeast(prior);
     }
 
     /**
