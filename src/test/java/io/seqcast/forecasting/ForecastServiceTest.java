@@ -169,7 +169,7 @@ class ForecastServiceTest {
 
     @Test
     void anIntervalTheBacktestHasTooFewCasesToCalibrateIsRefusedSayingHowManyItNeeds() {
-        float[][] values = new float[60][1];
+        float[][] values = new float[26][1];
         for (int t = 0; t < values.length; t++) {
             values[t][0] = (float) (10 + Math.sin(t * 0.5));
         }

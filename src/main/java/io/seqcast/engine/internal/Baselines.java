@@ -34,25 +34,35 @@ final class Baselines {
         return new Fit(history, period);
     }
 
-    /** The work the methods share, done once per history however many of them forecast it. */
+    /**
+     * The work the methods share, done once per history however many of them forecast it (and, kept in a
+     * {@link FitCache}, however many requests ask about it).
+     */
     static final class Fit {
         private final double[] history;
         private final int period;
         private Seasonality season;
         private double[] adjusted;
         private double alpha = Double.NaN;
+        private Ets ets;
 
         private Fit(double[] history, int period) {
             this.history = history;
             this.period = period;
         }
 
-        double[] forecast(Method method, int horizon) {
+        /** Points of the history fitted. */
+        int length() {
+            return history.length;
+        }
+
+        synchronized double[] forecast(Method method, int horizon) {
             if (method == Method.SEASONAL_NAIVE) {
                 return seasonalNaive(history, period, horizon);
             }
             if (method == Method.ETS && period <= Ets.MAX_SEASON) {
-                return Ets.fit(history, period).forecast(horizon);
+                ets = ets != null ? ets : Ets.fit(history, period);
+                return ets.forecast(horizon);
             }
             if (season == null) {
                 season = Seasonality.of(history, period);
@@ -64,7 +74,7 @@ final class Baselines {
                 case SES -> constant(ses(adjusted, alpha()), horizon);
                 case DAMPED -> damped(adjusted, horizon);
                 case THETA -> theta(adjusted, alpha(), horizon);
-                case ETS -> Ets.fit(adjusted, 1).forecast(horizon); // a season too long to be a state
+                case ETS -> (ets = ets != null ? ets : Ets.fit(adjusted, 1)).forecast(horizon); // season too long for a state
                 case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);

@@ -296,6 +296,12 @@ final class Blending {
 
     /** The blend's forecast of one history: the mean of its members' forecasts, feature by feature. */
     static float[][] combine(ForecastBlend blend, float[][] history, float[][] networkForecast, int period, int horizon) {
+        return combine(blend, history, networkForecast, period, horizon, null);
+    }
+
+    /** The same, the baselines' fits taken from {@code fits} where it has them (none when null). */
+    static float[][] combine(ForecastBlend blend, float[][] history, float[][] networkForecast, int period, int horizon,
+            FitCache fits) {
         int features = history[0].length;
         float[][] combined = new float[horizon][features];
         int members = blend.members().size();
@@ -307,7 +313,8 @@ final class Blending {
                 if (member.equals(ForecastBlend.NETWORK)) {
                     forecast = column(networkForecast, 0, horizon, f);
                 } else {
-                    fit = fit != null ? fit : Baselines.fit(column(history, 0, history.length, f), period);
+                    double[] values = fit != null ? null : column(history, 0, history.length, f);
+                    fit = fit != null ? fit : fits != null ? fits.fit(values, period) : Baselines.fit(values, period);
                     forecast = fit.forecast(Baselines.Method.valueOf(member), horizon);
                 }
                 for (int h = 0; h < horizon; h++) {

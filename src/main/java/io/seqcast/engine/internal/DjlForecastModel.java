@@ -41,6 +41,7 @@ final class DjlForecastModel implements ForecastModel {
     private final long parameterBytes;
     /** Null: the network alone (a manifest from before blends, or one that chose it). */
     private final ForecastBlend blend;
+    private final FitCache fits = new FitCache();
     private final CallsInFlight calls = new CallsInFlight();
     /** What the backtest scored, saved with a freshly trained model; null once loaded (read only to compare). */
     private final BacktestCases cases;
@@ -229,7 +230,7 @@ final class DjlForecastModel implements ForecastModel {
             for (int i = 0; i < histories.size(); i++) {
                 checkTime();
                 blended.add(Blending.combine(blend, histories.get(i), forecasts == null ? null : forecasts[i],
-                        manifest.seasonalPeriod(), horizon));
+                        manifest.seasonalPeriod(), horizon, fits));
             }
             return blended;
         }

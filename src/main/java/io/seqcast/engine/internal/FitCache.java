@@ -1,0 +1,65 @@
+package io.seqcast.engine.internal;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The baselines fitted to histories a model has forecast before, by the SHA-256 of the history's values
+ * and the season: refitting exponential smoothing is most of a forecast's cost, and clients ask about the
+ * same history again (a dashboard refreshing, a retry). Bounded by the points held, the least recently
+ * used evicted; owned by a loaded model.
+ */
+final class FitCache {
+
+    /**
+     * History points kept in all (each fit holds its history and its seasonally adjusted copy): about
+     * 8 MB per loaded model.
+     */
+    static final int MAX_POINTS = 500_000;
+
+    private final LinkedHashMap<String, Baselines.Fit> fits = new LinkedHashMap<>(64, 0.75f, true);
+    private long points;
+
+    /** The fit of {@code history}, from the cache or made (outside the lock) and kept. */
+    Baselines.Fit fit(double[] history, int period) {
+        String key = key(history, period);
+        synchronized (fits) {
+            Baselines.Fit known = fits.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Baselines.Fit fit = Baselines.fit(history, period);
+        synchronized (fits) {
+            if (fits.putIfAbsent(key, fit) == null) {
+                points += fit.length();
+                Iterator<Map.Entry<String, Baselines.Fit>> eldest = fits.entrySet().iterator();
+                while (points > MAX_POINTS && eldest.hasNext()) {
+                    points -= eldest.next().getValue().length();
+                    eldest.remove();
+                }
+            }
+        }
+        return fit;
+    }
+
+    int size() {
+        synchronized (fits) {
+            return fits.size();
+        }
+    }
+
+    private static String key(double[] history, int period) {
+        ByteBuffer buffer = ByteBuffer.allocate(history.length * Double.BYTES + Integer.BYTES);
+        buffer.putInt(period);
+        for (double value : history) {
+            buffer.putDouble(value);
+        }
+        MessageDigest digest = ManifestFiles.sha256();
+        return HexFormat.of().formatHex(digest.digest(buffer.array()));
+    }
+}
