@@ -6,7 +6,8 @@
 #   3. the Flask + PyTorch peer of ../shared/peers/serving at 64 connections (skipped when its packages are missing).
 # Model: LSTM 2 x 64, window 48, horizon 12. Client and server share the machine's cores.
 # Needs wrk (apt-get install wrk); the peer needs python3-torch python3-flask gunicorn.
-# The model is trained with networkOnly, so every forecast runs the network (no per-series baselines).
+# The model is trained with networkOnly, so every forecast runs the network (no per-series baselines);
+# a default model (its blend chosen by validation) is loaded at 1 and 64 connections at the end.
 # SEQCAST_PROFILE=1 runs the service under async-profiler (Maven Central's tools.profiler:async-profiler, CPU
 # samples by itimer, threads apart) and writes bench/results/serving-<date>.collapsed for bench/profile_top.py.
 # Usage: bench/serving.sh [seconds per load=15] [peers dir=../shared/peers]
@@ -47,6 +48,7 @@ job() { # submits a training job ($1: JSON body) and prints its id
 status() { api "http://127.0.0.1:$port/api/v1/training-jobs/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])'; }
 alive() { kill -0 "$pid" 2>/dev/null || { echo "the service stopped:"; tail -40 "$work/service.log"; exit 1; }; }
 values() { python3 -c "import math; print(','.join(f'{math.sin(i * 0.2):.4f}' for i in range($1, $2)))"; }
+noisy() { python3 -c "import math, random; random.seed(1); print(','.join(f'{100 + 0.2 * i + 10 * math.sin(2 * math.pi * i / 12) + random.gauss(0, 3):.3f}' for i in range($1)))"; }
 lua() { # wrk script posting $1 as the body
   printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\n' "$1" "$key" > "$work/$2.lua"
 }
@@ -62,7 +64,7 @@ load() { # $1 connections, $2 script, $3 label
   before=$(meters)
   echo "## $3: $1 connections, ${seconds} s"
   wrk -t$threads -c"$1" -d"${seconds}s" --timeout 5s --latency -s "$work/$2.lua" \
-    "http://127.0.0.1:$port/api/v1/models/bench/forecast" | grep -E "Requests/sec|  50%|  99%|Socket errors|Non-2xx"
+    "http://127.0.0.1:$port/api/v1/models/${model:-bench}/forecast" | grep -E "Requests/sec|  50%|  99%|Socket errors|Non-2xx"
   after=$(meters)
   echo "$before $after" | awk '{b=$5-$1; printf "batches: %d, mean %.1f windows; mean queue wait %.2f ms\n", b,
     b ? ($6-$2)/b : 0, ($8-$4) ? 1000*($7-$3)/($8-$4) : 0}'
@@ -105,6 +107,15 @@ load() { # $1 connections, $2 script, $3 label
   load 64 one "1 series per request while a job trains"
   echo "training job $busy after the load: $(status "$busy")"
   api -X POST "http://127.0.0.1:$port/api/v1/training-jobs/$busy/cancel" > /dev/null || true
+  # A default model (no networkOnly) of a noisy monthly series: validation chooses what it forecasts
+  # with, usually exponential smoothing refitted per history; the same history every time, so after the
+  # first request its fit is kept.
+  plain=$(job "{\"model\":\"plain\",\"data\":{\"series\":[{\"id\":\"s\",\"values\":[$(noisy 240)]}],\"seasonality\":12},
+    \"spec\":{\"cell\":\"LSTM\",\"hiddenSize\":64,\"layers\":2,\"window\":48,\"horizon\":12},\"training\":{\"epochs\":2}}")
+  for _ in $(seq 300); do alive; [ "$(status "$plain")" = SUCCEEDED ] && break; sleep 1; done
+  echo "default model: job $plain $(status "$plain"), forecasts with $(api "http://127.0.0.1:$port/api/v1/models/plain/versions/1" \
+    | python3 -c 'import json,sys; print("+".join(json.load(sys.stdin)["manifest"]["blend"]["members"]))')"
+  for connections in 1 64; do model=plain load $connections one "1 series per request, default model"; done
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
   echo
   if /usr/bin/python3 -c 'import torch, flask, gunicorn' 2>/dev/null && [ -x "$peers/serving/run_peer.sh" ]; then
