@@ -85,7 +85,10 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
             return new Calibration(cases, quantiles, stepScales, quantiles(normalised));
         }
 
-        /** Every width at least {@code other}'s: step by step, level by level, pooled too. */
+        /**
+         * Every width at least {@code other}'s and this one's: step by step, level by level, pooled too. The
+         * cases stay this calibration's own, so the levels it can calibrate do not grow.
+         */
         public Calibration atLeast(Calibration other) {
             double[][] widest = new double[quantiles.length][];
             double[] scales = stepScales.clone();
@@ -102,7 +105,7 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     pooledWidest[p] = Math.max(pooled[p], other.pooled[p]);
                 }
             }
-            return new Calibration(Math.max(cases, other.cases), widest, scales, pooledWidest);
+            return new Calibration(cases, widest, scales, pooledWidest);
         }
 
         /** The conformal quantiles at 1 .. 99 % of {@code scores} (sorted in place). */

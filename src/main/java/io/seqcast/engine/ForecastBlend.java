@@ -26,7 +26,7 @@ public record ForecastBlend(List<String> members, Map<String, Double> validation
         validationMase = Collections.unmodifiableMap(new LinkedHashMap<>(validationMase));
     }
 
-    /** The network alone: what a model without validation origins, or of trajectories, forecasts with. */
+    /** The network alone: what a model of trajectories, or trained with {@code networkOnly}, forecasts with. */
     public static ForecastBlend networkOnly(String reason) {
         return new ForecastBlend(List.of(NETWORK), Map.of(), 0, reason);
     }

@@ -30,7 +30,8 @@ final class Costs {
      * Multiply-add equivalents of refitting exponential smoothing on one series and feature at forecast
      * time, seasonal or not: about 15 and 2 ms per fit on the real series (from 6 to 30 and 1.4 to 3 ms) at
      * the rate the budget's network work runs at on the same machine (about 1e10 per second). Other
-     * baselines are small grids, left to the fixed work per window. bench/README.md, "Bounded work".
+     * baselines are small grids, left to the fixed work per window. bench/README.md, "Accuracy with
+     * exponential smoothing as the prior", Cost.
      */
     static final long SEASONAL_SMOOTHING_WORK = 150_000_000;
     static final long SMOOTHING_WORK = 20_000_000;

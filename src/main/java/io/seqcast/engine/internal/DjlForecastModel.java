@@ -76,7 +76,9 @@ final class DjlForecastModel implements ForecastModel {
     @Override
     public long forecastWork(int series, int horizon) {
         long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
-        long network = Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
+        boolean runsNetwork = blend == null || blend.members().contains(ForecastBlend.NETWORK);
+        long network = !runsNetwork ? 0
+                : Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
         return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
                 Costs.baselineWork(blend, manifest.seasonalPeriod())));
     }

@@ -1,14 +1,15 @@
 package io.seqcast.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Exponential smoothing in state-space form (Hyndman, Koehler, Ord and Snyder 2008; R's forecast::ets):
  * additive or multiplicative error, no, additive or damped trend, no, additive or multiplicative season.
- * Each form's smoothing weights and initial level and trend are fitted by maximum likelihood (Nelder-Mead
- * within the usual bounds), its initial season by classical decomposition of the first seasons; the form of
- * lowest AICc forecasts. Multiplicative forms only for positive data, and no additive error with a
+ * Each form's smoothing weights and initial states are fitted by maximum likelihood (Nelder-Mead within the
+ * usual bounds; the initial season only on short histories, from classical decomposition of the first
+ * seasons on longer ones); the form of lowest AICc forecasts. Multiplicative forms only for positive data, and no additive error with a
  * multiplicative season (infinite variance), as R restricts by default.
  */
 final class Ets {
@@ -26,10 +27,10 @@ final class Ets {
      * weigh on the fit), and taken from classical decomposition on longer ones: a third of the cost there.
      */
     private static final int FITTED_SEASON_HISTORY = 10;
-    private static final double LOW = 1e-4;
-    private static final double HIGH = 0.9999;
-    private static final double PHI_LOW = 0.8;
-    private static final double PHI_HIGH = 0.98;
+    static final double LOW = 1e-4;
+    static final double HIGH = 0.9999;
+    static final double PHI_LOW = 0.8;
+    static final double PHI_HIGH = 0.98;
     /** Objective evaluations per fitted parameter, at most: bounds the cost per form. */
     private static final int EVALUATIONS_PER_PARAMETER = 100;
     private static final double TOLERANCE = 1e-8;
@@ -39,24 +40,11 @@ final class Ets {
     enum Season { NONE, ADDITIVE, MULTIPLICATIVE }
 
     /** A model form: ETS(error, trend, season) in Hyndman's notation. */
-    record Form(boolean multiplicativeError, Trend trend, Season season) {
-        @Override
-        public String toString() {
-            return (multiplicativeError ? "M" : "A") + switch (trend) {
-                case NONE -> "N";
-                case ADDITIVE -> "A";
-                case DAMPED -> "Ad";
-            } + switch (season) {
-                case NONE -> "N";
-                case ADDITIVE -> "A";
-                case MULTIPLICATIVE -> "M";
-            };
-        }
-    }
+    record Form(boolean multiplicativeError, Trend trend, Season season) {}
 
     private final Form form;
     private final int period;
-    /** The data's mean absolute value: the model runs on the data divided by it, so that one grid fits all. */
+    /** The data's mean absolute value: the model runs on the data divided by it, so that one set of optimiser steps suits any scale. */
     private final double scale;
     private final double phi;
     private final double level;
@@ -79,11 +67,11 @@ final class Ets {
         this.aicc = aicc;
     }
 
-    /** The form of lowest AICc fitted to {@code y}; a season only for 1 < period <= MAX_SEASON. */
+    /** The form of lowest AICc fitted to the latest points of a history; a season only for 1 < period <= MAX_SEASON. */
     static Ets fit(double[] fullHistory, int period) {
         int keep = Math.max(MIN_KEPT, MAX_SEASONS_KEPT * period);
         double[] y = fullHistory.length <= keep ? fullHistory
-                : java.util.Arrays.copyOfRange(fullHistory, fullHistory.length - keep, fullHistory.length);
+                : Arrays.copyOfRange(fullHistory, fullHistory.length - keep, fullHistory.length);
         double scale = 0;
         boolean positive = true;
         for (double v : y) {
@@ -160,9 +148,10 @@ final class Ets {
         boolean hasTrend = form.trend() != Trend.NONE;
         boolean hasSeason = form.season() != Season.NONE;
         boolean damped = form.trend() == Trend.DAMPED;
-        int free = 1 + (hasTrend ? 2 : 1) + (hasSeason ? 1 : 0) + (damped ? 1 : 0);
+        // Alpha and the initial level; beta and the initial trend; gamma; phi; as R's ets counts them.
+        int free = 2 + (hasTrend ? 2 : 0) + (hasSeason ? 1 : 0) + (damped ? 1 : 0);
         int counted = free + (hasSeason ? period - 1 : 0) + 1; // initial seasons and the error's variance
-        if (n <= counted + 4) {
+        if (n <= counted + 3) {
             return null;
         }
         double[] seasons0 = hasSeason ? initialSeasons(z, period, form.season() == Season.MULTIPLICATIVE) : null;
@@ -172,7 +161,7 @@ final class Ets {
         List<Double> steps = new ArrayList<>(List.of(0.1));
         if (hasTrend) {
             start.add(0.1 * alpha);
-            steps.add(0.05);
+            steps.add(0.5 * alpha); // beta stays below alpha: a larger step would leave the bounds
         }
         if (hasSeason) {
             start.add(0.05 * (1 - alpha));
@@ -196,7 +185,7 @@ final class Ets {
         }
         double[] x0 = start.stream().mapToDouble(Double::doubleValue).toArray();
         double[] step = steps.stream().mapToDouble(Double::doubleValue).toArray();
-        Parameters parameters = new Parameters(form, period, seasons0);
+        EtsParameters parameters = new EtsParameters(form, period, seasons0);
         double[] x = NelderMead.minimize(p -> parameters.read(p) ? run(z, period, form, parameters, null) : Double.POSITIVE_INFINITY,
                 x0, step, EVALUATIONS_PER_PARAMETER * x0.length, TOLERANCE);
         if (!parameters.read(x)) {
@@ -217,7 +206,7 @@ final class Ets {
      * state leaves its domain. With {@code end}, leaves the last level and trend there and the last seasonal
      * states in {@code seasons}. The states update alike for both errors; only the likelihood differs.
      */
-    private static double run(double[] z, int period, Form form, Parameters p, double[] end) {
+    private static double run(double[] z, int period, Form form, EtsParameters p, double[] end) {
         double level = p.level0;
         double trend = p.trend0;
         double[] seasons = end != null || p.seasons0 == null ? p.seasons0 : p.seasons0.clone();
@@ -260,14 +249,15 @@ final class Ets {
             end[0] = level;
             end[1] = trend;
         }
-        double likelihood = z.length * Math.log(squares) + 2 * (logs + Math.log(product));
+        // An exact fit (a constant, a line) would score minus infinity and be lost to the optimiser.
+        double likelihood = z.length * Math.log(Math.max(squares, 1e-300)) + 2 * (logs + Math.log(product));
         return Double.isNaN(likelihood) ? Double.POSITIVE_INFINITY : likelihood;
     }
 
     /** The initial seasonal states, from classical decomposition of the first (at most three) seasons. */
     private static double[] initialSeasons(double[] z, int period, boolean multiplicative) {
         int points = Math.min(z.length, 3 * period);
-        return Seasonality.indices(java.util.Arrays.copyOf(z, points), period, multiplicative);
+        return Seasonality.indices(Arrays.copyOf(z, points), period, multiplicative);
     }
 
     /** Level and trend before the first point: a line through the first (seasonally adjusted) points. */
@@ -279,10 +269,10 @@ final class Ets {
                     : form.season() == Season.MULTIPLICATIVE ? z[t] / seasons[t % period] : z[t] - seasons[t % period];
         }
         if (form.trend() == Trend.NONE) {
-            return new double[] {java.util.Arrays.stream(adjusted).average().orElse(0), 0};
+            return new double[] {Arrays.stream(adjusted).average().orElse(0), 0};
         }
         double meanT = (points + 1) / 2.0;
-        double meanY = java.util.Arrays.stream(adjusted).average().orElse(0);
+        double meanY = Arrays.stream(adjusted).average().orElse(0);
         double covariance = 0;
         double variance = 0;
         for (int t = 0; t < points; t++) {
@@ -291,53 +281,5 @@ final class Ets {
         }
         double slope = covariance / variance;
         return new double[] {meanY - slope * meanT, slope};
-    }
-
-    /** A point of the optimiser read as a form's parameters, with the usual bounds checked. */
-    private static final class Parameters {
-        private final Form form;
-        private final int period;
-        double alpha;
-        double beta;
-        double gamma;
-        double phi = 1;
-        double level0;
-        double trend0;
-        final double[] seasons0;
-
-        /** {@code seasons0}: the initial season, kept where the optimiser's points do not carry one. */
-        Parameters(Form form, int period, double[] seasons0) {
-            this.form = form;
-            this.period = period;
-            this.seasons0 = seasons0 == null ? null : seasons0.clone();
-        }
-
-        boolean read(double[] x) {
-            int i = 0;
-            alpha = x[i++];
-            boolean hasTrend = form.trend() != Trend.NONE;
-            beta = hasTrend ? x[i++] : 0;
-            gamma = form.season() != Season.NONE ? x[i++] : 0;
-            phi = form.trend() == Trend.DAMPED ? x[i++] : 1;
-            level0 = x[i++];
-            trend0 = hasTrend ? x[i++] : 0;
-            boolean seasonsValid = true;
-            if (seasons0 != null && i < x.length) {
-                // The last initial state keeps the season normalised (mean 1 or 0), as R's ets does.
-                boolean multiplicative = form.season() == Season.MULTIPLICATIVE;
-                double sum = 0;
-                for (int k = 0; k < period - 1; k++) {
-                    seasons0[k] = x[i++];
-                    sum += seasons0[k];
-                    seasonsValid &= !multiplicative || seasons0[k] > 0;
-                }
-                seasons0[period - 1] = multiplicative ? period - sum : -sum;
-                seasonsValid &= !multiplicative || seasons0[period - 1] > 0;
-            }
-            return seasonsValid && alpha >= LOW && alpha <= HIGH
-                    && (!hasTrend || beta >= LOW && beta <= alpha)
-                    && (form.season() == Season.NONE || gamma >= LOW && gamma <= 1 - alpha)
-                    && (form.trend() != Trend.DAMPED || phi >= PHI_LOW && phi <= PHI_HIGH);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.seqcast.engine.internal;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +15,19 @@ import java.util.Map;
 final class FitCache {
 
     /**
-     * History points kept in all (each fit holds its history and its seasonally adjusted copy): about
-     * 8 MB per loaded model.
+     * History points kept in all, each fit charged its history's length and {@link #ENTRY_POINTS} more: a
+     * fit holds its history and a seasonally adjusted copy (16 bytes per point), and an entry's key, fit
+     * and smoothing state take about as much as 32 points. At most about 9 MB per loaded model.
      */
     static final int MAX_POINTS = 500_000;
+    static final int ENTRY_POINTS = 32;
 
-    private final LinkedHashMap<String, Baselines.Fit> fits = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<ByteBuffer, Baselines.Fit> fits = new LinkedHashMap<>(64, 0.75f, true);
     private long points;
 
     /** The fit of {@code history}, from the cache or made (outside the lock) and kept. */
     Baselines.Fit fit(double[] history, int period) {
-        String key = key(history, period);
+        ByteBuffer key = key(history, period);
         synchronized (fits) {
             Baselines.Fit known = fits.get(key);
             if (known != null) {
@@ -36,10 +37,10 @@ final class FitCache {
         Baselines.Fit fit = Baselines.fit(history, period);
         synchronized (fits) {
             if (fits.putIfAbsent(key, fit) == null) {
-                points += fit.length();
-                Iterator<Map.Entry<String, Baselines.Fit>> eldest = fits.entrySet().iterator();
+                points += fit.length() + ENTRY_POINTS;
+                Iterator<Map.Entry<ByteBuffer, Baselines.Fit>> eldest = fits.entrySet().iterator();
                 while (points > MAX_POINTS && eldest.hasNext()) {
-                    points -= eldest.next().getValue().length();
+                    points -= eldest.next().getValue().length() + ENTRY_POINTS;
                     eldest.remove();
                 }
             }
@@ -53,13 +54,14 @@ final class FitCache {
         }
     }
 
-    private static String key(double[] history, int period) {
+    /** The SHA-256 of the season and values (a ByteBuffer compares and hashes by content). */
+    private static ByteBuffer key(double[] history, int period) {
         ByteBuffer buffer = ByteBuffer.allocate(history.length * Double.BYTES + Integer.BYTES);
         buffer.putInt(period);
         for (double value : history) {
             buffer.putDouble(value);
         }
         MessageDigest digest = ManifestFiles.sha256();
-        return HexFormat.of().formatHex(digest.digest(buffer.array()));
+        return ByteBuffer.wrap(digest.digest(buffer.array()));
     }
 }

@@ -35,13 +35,23 @@ class FitCacheTest {
         double[] kept = history(length, 0);
         Baselines.Fit keptFit = cache.fit(kept, 1);
         Baselines.Fit firstOther = null;
-        for (int i = 1; i <= FitCache.MAX_POINTS / length; i++) {
+        int fits = FitCache.MAX_POINTS / (length + FitCache.ENTRY_POINTS);
+        for (int i = 1; i <= fits; i++) {
             Baselines.Fit fit = cache.fit(history(length, i), 1);
             firstOther = i == 1 ? fit : firstOther;
             cache.fit(kept, 1); // used again: never the least recently used
         }
-        assertThat(cache.size()).isEqualTo(FitCache.MAX_POINTS / length);
+        assertThat(cache.size()).isEqualTo(fits);
         assertThat(cache.fit(kept, 1)).isSameAs(keptFit);
         assertThat(cache.fit(history(length, 1), 1)).isNotSameAs(firstOther);
+    }
+
+    @Test
+    void manyTinyHistoriesAreBoundedByWhatEachEntryCosts() {
+        FitCache cache = new FitCache();
+        for (int i = 0; i < 20_000; i++) {
+            cache.fit(new double[] {i}, 1);
+        }
+        assertThat(cache.size()).isEqualTo(FitCache.MAX_POINTS / (1 + FitCache.ENTRY_POINTS));
     }
 }

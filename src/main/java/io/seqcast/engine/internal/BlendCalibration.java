@@ -1,0 +1,100 @@
+package io.seqcast.engine.internal;
+
+import io.seqcast.engine.Backtest;
+import io.seqcast.engine.ForecastBlend;
+import io.seqcast.engine.SequenceData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The conformal calibration of a blend's errors, from which its prediction intervals are built. */
+final class BlendCalibration {
+
+    /** Calibration origins per series, at most, and cases in all: bound the cost for global models. */
+    private static final int MAX_CALIBRATION_ORIGINS = 60;
+    private static final int MAX_CALIBRATION_CASES = 2048;
+    private static final int FEW_CALIBRATION_CASES = 30;
+
+    private BlendCalibration() {}
+
+    /**
+     * The conformal calibration of the scaled absolute errors of the mean of {@code members}, step by step,
+     * on the origins where all of them forecast out of sample (the network only after its training part):
+     * every one where there are at most {@link #MAX_CALIBRATION_ORIGINS} per series (fewer where many series
+     * share {@link #MAX_CALIBRATION_CASES}, but never fewer than the choice's), else that many spread evenly
+     * from the first to the latest. The choice's origins, a quarter horizon apart, leave a short series too
+     * few cases for its intervals; the latest origins alone, one step apart, saw only the calm or the
+     * turbulent end of a series (bench/README.md).
+     */
+    static Backtest.Calibration errors(SequenceData data, Split split, int horizon,
+            Blending.NetworkForecast network, List<String> members) {
+        boolean usesNetwork = members.contains(ForecastBlend.NETWORK);
+        ForecastBlend blend = new ForecastBlend(members, Map.of(), 0, "calibration");
+        int period = data.seasonalPeriod();
+        int n = data.sequences().size();
+        int scored = Math.min(n, Blending.MAX_SERIES);
+        int perSeries = Math.max(Blending.MAX_ORIGINS, Math.min(MAX_CALIBRATION_ORIGINS, MAX_CALIBRATION_CASES / scored));
+        List<double[]> cases = new ArrayList<>(); // per case: the scaled error at each step
+        for (int k = 0; k < scored; k++) {
+            int i = (int) ((long) k * n / scored);
+            float[][] values = data.sequences().get(i).values();
+            int lowest = Math.max(usesNetwork ? split.trainingEnd()[i] : 0, Blending.firstOrigin(period));
+            for (int origin : calibrationOrigins(lowest, values.length - horizon, perSeries)) {
+                float[][] forecast = Blending.combine(blend, Arrays.copyOf(values, origin),
+                        usesNetwork ? network.at(i, origin) : null, period, horizon);
+                for (int f = 0; f < data.featureCount(); f++) {
+                    double scale = Accuracy.naiveScale(values, origin, f, period);
+                    if (!(scale > 0)) {
+                        continue;
+                    }
+                    double[] errors = new double[horizon];
+                    for (int h = 0; h < horizon; h++) {
+                        errors[h] = Math.abs(values[origin + h][f] - forecast[h][f]) / scale;
+                    }
+                    cases.add(errors);
+                }
+            }
+        }
+        double[][] byStep = new double[horizon][cases.size()];
+        for (int k = 0; k < cases.size(); k++) {
+            for (int h = 0; h < horizon; h++) {
+                byStep[h][k] = cases.get(k)[h];
+            }
+        }
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep);
+    }
+
+    /**
+     * The calibration of the blend's errors; where the network leaves it fewer than
+     * {@link #FEW_CALIBRATION_CASES} (only its validation part is out of sample), each width is at least
+     * that of the prior's errors over the whole history: a short validation tail saw too little of what a
+     * series can do (bench/README.md). Where the network leaves none, the prior's calibration stands in.
+     */
+    static Backtest.Calibration of(SequenceData data, Split split, int horizon,
+            Blending.NetworkForecast network, List<String> chosen) {
+        Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
+        if (!chosen.contains(ForecastBlend.NETWORK) || blend != null && blend.cases() >= FEW_CALIBRATION_CASES) {
+            return blend;
+        }
+        Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
+        return blend == null ? prior : prior == null ? blend : blend.atLeast(prior);
+    }
+
+    /**
+     * Origins from {@code lowest} to {@code latest}, the latest first: all of them, or {@code count} spread
+     * evenly over them, the first and the latest included.
+     */
+    static int[] calibrationOrigins(int lowest, int latest, int count) {
+        int available = latest - lowest + 1;
+        if (available <= 0) {
+            return new int[0];
+        }
+        int[] origins = new int[Math.min(count, available)];
+        for (int c = 0; c < origins.length; c++) {
+            origins[c] = available <= count ? latest - c
+                    : count == 1 ? latest : latest - (int) ((long) c * (available - 1) / (count - 1));
+        }
+        return origins;
+    }
+}
