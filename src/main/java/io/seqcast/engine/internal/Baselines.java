@@ -179,24 +179,33 @@ final class Baselines {
     private static double[] theta(double[] y, double alpha, int horizon) {
         int n = y.length;
         double level = ses(y, alpha);
-        double meanT = (n + 1) / 2.0;
-        double meanY = 0;
-        for (double v : y) {
-            meanY += v;
-        }
-        meanY /= n;
-        double covariance = 0;
-        double variance = 0;
-        for (int t = 0; t < n; t++) {
-            covariance += (t + 1 - meanT) * (y[t] - meanY);
-            variance += (t + 1 - meanT) * (t + 1 - meanT);
-        }
-        double slope = variance == 0 ? 0 : covariance / variance;
+        double slope = line(y, n)[1];
         double[] forecast = new double[horizon];
         for (int h = 0; h < horizon; h++) {
             forecast[h] = level + slope / 2 * (h + (1 - Math.pow(1 - alpha, n)) / alpha);
         }
         return forecast;
+    }
+
+    /**
+     * The least-squares line through the first {@code points} values against t = 1, 2, ...: its value at
+     * t = 0 and its slope (0 for a single point).
+     */
+    static double[] line(double[] y, int points) {
+        double meanT = (points + 1) / 2.0;
+        double meanY = 0;
+        for (int t = 0; t < points; t++) {
+            meanY += y[t];
+        }
+        meanY /= points;
+        double covariance = 0;
+        double variance = 0;
+        for (int t = 0; t < points; t++) {
+            covariance += (t + 1 - meanT) * (y[t] - meanY);
+            variance += (t + 1 - meanT) * (t + 1 - meanT);
+        }
+        double slope = variance == 0 ? 0 : covariance / variance;
+        return new double[] {meanY - slope * meanT, slope};
     }
 
     private static double[] constant(double value, int horizon) {

@@ -271,15 +271,6 @@ final class Ets {
         if (form.trend() == Trend.NONE) {
             return new double[] {Arrays.stream(adjusted).average().orElse(0), 0};
         }
-        double meanT = (points + 1) / 2.0;
-        double meanY = Arrays.stream(adjusted).average().orElse(0);
-        double covariance = 0;
-        double variance = 0;
-        for (int t = 0; t < points; t++) {
-            covariance += (t + 1 - meanT) * (adjusted[t] - meanY);
-            variance += (t + 1 - meanT) * (t + 1 - meanT);
-        }
-        double slope = covariance / variance;
-        return new double[] {meanY - slope * meanT, slope};
+        return Baselines.line(adjusted, points);
     }
 }
