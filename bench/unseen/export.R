@@ -1,40 +1,10 @@
 # Series the project has never trained or tuned on, from R's own datasets package, held out as
 # ../../../shared/peers/r_baselines.R holds out ../data: the last 24 monthly, 8 quarterly or 10 other
-# points. Writes <name>.csv (time,value), catalog.csv (name,frequency) and r-baselines.csv (R forecast's
-# seasonal naive, ETS, auto.arima and Theta on the same split, as r_baselines.R scores them).
+# points; split.R writes the files.
 # Usage (from this folder): Rscript export.R   Needs Debian's r-base-core and r-cran-forecast.
-suppressMessages(library(forecast))
 # Univariate, without missing values, long enough for a window and a held-out horizon; series of
 # ../data (and their parts, such as UKDriverDeaths of Seatbelts) left out. Very long ones keep their last 600.
 specs <- list(AirPassengers = 12, co2 = 12, ldeaths = 12, mdeaths = 12, fdeaths = 12, UKgas = 4, austres = 4,
               BJsales = 1, WWWusage = 1, lh = 1, treering = 1, sunspot.month = 12)
-horizon <- function(f) if (f == 12) 24 else if (f == 4) 8 else 10
-mase <- function(train, test, fc, f) {
-  m <- if (length(train) > f) f else 1
-  mean(abs(test - fc)) / mean(abs(diff(train, lag = m)))
-}
-smape <- function(test, fc) 200 * mean(abs(test - fc) / (abs(test) + abs(fc)))
-catalog <- data.frame(name = character(), frequency = integer())
-rows <- c("series,n,freq,h,method,mase,smape,rmse")
-for (name in names(specs)) {
-  f <- specs[[name]]
-  y <- get(name, envir = asNamespace("datasets"))
-  y <- ts(as.numeric(y), start = start(y), frequency = f)
-  if (length(y) > 600) y <- ts(tail(as.numeric(y), 600), end = end(y), frequency = f)
-  write.csv(data.frame(time = as.numeric(time(y)), value = as.numeric(y)), paste0(name, ".csv"), row.names = FALSE)
-  catalog <- rbind(catalog, data.frame(name = name, frequency = f))
-  n <- length(y); h <- horizon(f)
-  train <- window(y, end = time(y)[n - h]); test <- as.numeric(window(y, start = time(y)[n - h + 1]))
-  fcs <- list(
-    naive = as.numeric(if (f > 1) snaive(train, h = h)$mean else naive(train, h = h)$mean),
-    ets = as.numeric(forecast(ets(train), h = h)$mean),
-    arima = as.numeric(forecast(auto.arima(train), h = h)$mean),
-    theta = as.numeric(thetaf(train, h = h)$mean))
-  for (m in names(fcs)) {
-    fc <- fcs[[m]]
-    rows <- c(rows, sprintf("%s,%d,%d,%d,%s,%.4f,%.3f,%.4f", name, n, f, h, m,
-                            mase(as.numeric(train), test, fc, f), smape(test, fc), sqrt(mean((test - fc)^2))))
-  }
-}
-write.csv(catalog, "catalog.csv", row.names = FALSE, quote = FALSE)
-writeLines(rows, "r-baselines.csv")
+series <- function(name) get(name, envir = asNamespace("datasets"))
+source("split.R")
