@@ -55,13 +55,30 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
      * @param stepScales the mean scaled error at each step; null in manifests written before pooling
      * @param pooled {@code [p - 1]}: the quantiles of the errors divided by their step's mean, over every
      *     step's cases; null in manifests written before pooling
+     * @param source where the errors come from; null in manifests written before there was a choice
      */
-    public record Calibration(int cases, double[][] quantiles, double[] stepScales, double[] pooled) {
+    public record Calibration(int cases, double[][] quantiles, double[] stepScales, double[] pooled, Source source) {
 
         public static final int MAX_LEVEL = 99;
 
-        /** The calibration of errors given as {@code [step][case]} (sorted in place). */
+        /** Where a calibration's errors come from. */
+        public enum Source {
+            /** Forecasts scored on rolling origins of the training data, out of sample. */
+            BACKTEST,
+            /**
+             * Sample paths simulated from exponential smoothing fitted to each whole training series: for series
+             * too short to score enough origins, the model's own account of its uncertainty.
+             */
+            MODEL
+        }
+
+        /** The calibration of backtest errors given as {@code [step][case]} (sorted in place). */
         public static Calibration of(double[][] errors) {
+            return of(errors, Source.BACKTEST);
+        }
+
+        /** The calibration of errors given as {@code [step][case]} (sorted in place). */
+        public static Calibration of(double[][] errors, Source source) {
             int cases = errors.length == 0 ? 0 : errors[0].length;
             double[][] quantiles = new double[errors.length][];
             double[] stepScales = new double[errors.length];
@@ -82,7 +99,7 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     quantiles[h][p] = Math.max(quantiles[h][p], quantiles[h - 1][p]);
                 }
             }
-            return new Calibration(cases, quantiles, stepScales, quantiles(normalised));
+            return new Calibration(cases, quantiles, stepScales, quantiles(normalised), source);
         }
 
         /**
@@ -105,7 +122,7 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     pooledWidest[p] = Math.max(pooled[p], other.pooled[p]);
                 }
             }
-            return new Calibration(cases, widest, scales, pooledWidest);
+            return new Calibration(cases, widest, scales, pooledWidest, source);
         }
 
         /** The conformal quantiles at 1 .. 99 % of {@code scores} (sorted in place). */

@@ -1,5 +1,8 @@
 package io.seqcast.engine.internal;
 
+import java.util.List;
+import java.util.random.RandomGenerator;
+
 /**
  * Classical forecasts of one univariate history, the M4 competition's benchmarks (Makridakis et al.
  * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
@@ -78,6 +81,17 @@ final class Baselines {
                 case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);
+        }
+
+        /**
+         * Sample paths of exponential smoothing ({@link Ets#paths}), through the same seasonal adjustment as its
+         * forecast where the season is too long for a state.
+         */
+        synchronized List<double[]> etsPaths(int horizon, int count, RandomGenerator random) {
+            forecast(Method.ETS, horizon);
+            List<double[]> paths = ets.paths(horizon, count, random);
+            return period <= Ets.MAX_SEASON ? paths
+                    : paths.stream().map(path -> season.restore(path, history.length)).toList();
         }
 
         private double alpha() {

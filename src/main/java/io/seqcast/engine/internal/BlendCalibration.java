@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** The conformal calibration of a blend's errors, from which its prediction intervals are built. */
 final class BlendCalibration {
@@ -15,6 +16,12 @@ final class BlendCalibration {
     private static final int MAX_CALIBRATION_ORIGINS = 60;
     private static final int MAX_CALIBRATION_CASES = 2048;
     private static final int FEW_CALIBRATION_CASES = 30;
+    /** Series simulated for a model-based calibration, at most (evenly spread): bounds the fits it costs. */
+    private static final int MAX_SIMULATED_SERIES = 64;
+    /** Sample paths per simulated series, at the least. */
+    private static final int MIN_PATHS = 32;
+    /** Fixed, so that a version's intervals do not depend on when it was trained. */
+    private static final long SIMULATION_SEED = 20_081_997L;
 
     private BlendCalibration() {}
 
@@ -56,13 +63,7 @@ final class BlendCalibration {
                 }
             }
         }
-        double[][] byStep = new double[horizon][cases.size()];
-        for (int k = 0; k < cases.size(); k++) {
-            for (int h = 0; h < horizon; h++) {
-                byStep[h][k] = cases.get(k)[h];
-            }
-        }
-        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep);
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon));
     }
 
     /**
@@ -74,11 +75,55 @@ final class BlendCalibration {
     static Backtest.Calibration of(SequenceData data, Split split, int horizon,
             Blending.NetworkForecast network, List<String> chosen) {
         Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
-        if (!chosen.contains(ForecastBlend.NETWORK) || blend != null && blend.cases() >= FEW_CALIBRATION_CASES) {
-            return blend;
+        if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
+            Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
+            blend = blend == null ? prior : prior == null ? blend : blend.atLeast(prior);
         }
-        Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
-        return blend == null ? prior : prior == null ? blend : blend.atLeast(prior);
+        return blend != null && blend.cases() >= Backtest.Calibration.MIN_POOLED_CASES ? blend : model(data, horizon);
+    }
+
+    /**
+     * A calibration from the prior's own uncertainty, for series too short to score the origins a conformal
+     * one needs: sample paths simulated from exponential smoothing fitted to each whole series, their
+     * scaled absolute errors around its forecast taken as the cases. The intervals then hold as far as the
+     * model describes the series; a backtest would show when it does not. Null when no series has a scale.
+     */
+    static Backtest.Calibration model(SequenceData data, int horizon) {
+        int period = data.seasonalPeriod();
+        int n = data.sequences().size();
+        int simulated = Math.min(n, MAX_SIMULATED_SERIES);
+        int paths = Math.max(MIN_PATHS, MAX_CALIBRATION_CASES / (simulated * data.featureCount()));
+        SplittableRandom random = new SplittableRandom(SIMULATION_SEED);
+        List<double[]> cases = new ArrayList<>();
+        for (int k = 0; k < simulated; k++) {
+            float[][] values = data.sequences().get((int) ((long) k * n / simulated)).values();
+            for (int f = 0; f < data.featureCount(); f++) {
+                double scale = Accuracy.naiveScale(values, values.length, f, period);
+                if (!(scale > 0)) {
+                    continue;
+                }
+                Baselines.Fit fit = Baselines.fit(Blending.column(values, 0, values.length, f), period);
+                double[] forecast = fit.forecast(Blending.PRIOR, horizon);
+                for (double[] path : fit.etsPaths(horizon, paths, random)) {
+                    double[] errors = new double[horizon];
+                    for (int h = 0; h < horizon; h++) {
+                        errors[h] = Math.abs(path[h] - forecast[h]) / scale;
+                    }
+                    cases.add(errors);
+                }
+            }
+        }
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon), Backtest.Calibration.Source.MODEL);
+    }
+
+    private static double[][] byStep(List<double[]> cases, int horizon) {
+        double[][] byStep = new double[horizon][cases.size()];
+        for (int k = 0; k < cases.size(); k++) {
+            for (int h = 0; h < horizon; h++) {
+                byStep[h][k] = cases.get(k)[h];
+            }
+        }
+        return byStep;
     }
 
     /**

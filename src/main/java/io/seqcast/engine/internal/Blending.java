@@ -123,9 +123,11 @@ final class Blending {
             }
         }
         if (forecasts.isEmpty()) {
+            // Nothing scored; the prior's own uncertainty still gives its forecasts intervals.
+            Backtest.Calibration model = BlendCalibration.model(data, horizon);
             return new Choice(new ForecastBlend(List.of(PRIOR.name()), Map.of(), 0,
                     "the series are too short to score any forecast origin: exponential smoothing, its form chosen by AICc"),
-                    null, null, null);
+                    model == null ? null : new Backtest(0, horizon, List.of(PRIOR.name()), Map.of(), model), null, null);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {

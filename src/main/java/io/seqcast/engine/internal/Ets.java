@@ -3,6 +3,7 @@ package io.seqcast.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * Exponential smoothing in state-space form (Hyndman, Koehler, Ord and Snyder 2008; R's forecast::ets):
@@ -47,6 +48,11 @@ final class Ets {
     /** The data's mean absolute value: the model runs on the data divided by it, so that one set of optimiser steps suits any scale. */
     private final double scale;
     private final double phi;
+    private final double alpha;
+    private final double beta;
+    private final double gamma;
+    /** Variance of the one-step errors (relative ones for a multiplicative error), on the data divided by scale. */
+    private final double variance;
     private final double level;
     private final double trend;
     /** Seasonal states by position in the season (position 0: the first point of the history). */
@@ -54,15 +60,19 @@ final class Ets {
     private final int length;
     private final double aicc;
 
-    private Ets(Form form, int period, double scale, double phi, double[] end, double[] seasons, int length,
-            double aicc) {
+    private Ets(Form form, int period, double scale, EtsParameters parameters, double variance, double[] end,
+            int length, double aicc) {
         this.form = form;
         this.period = period;
         this.scale = scale;
-        this.phi = phi;
+        this.phi = parameters.phi;
+        this.alpha = parameters.alpha;
+        this.beta = parameters.beta;
+        this.gamma = parameters.gamma;
+        this.variance = variance;
         this.level = end[0];
         this.trend = end[1];
-        this.seasons = seasons;
+        this.seasons = parameters.seasons0;
         this.length = length;
         this.aicc = aicc;
     }
@@ -93,9 +103,23 @@ final class Ets {
                 best = candidate;
             }
         }
-        // Too short for any form's parameters: the last value, as simple smoothing with a weight of 1.
-        return best != null ? best : new Ets(new Form(false, Trend.NONE, Season.NONE), 1, scale, 1,
-                new double[] {z.length == 0 ? 0 : z[z.length - 1], 0}, null, z.length, Double.POSITIVE_INFINITY);
+        return best != null ? best : lastValue(z, scale);
+    }
+
+    /**
+     * Too short for any form's parameters: the last value, as simple smoothing with a weight of 1, its error
+     * the spread of the steps seen (none for a single point).
+     */
+    private static Ets lastValue(double[] z, double scale) {
+        Form form = new Form(false, Trend.NONE, Season.NONE);
+        EtsParameters parameters = new EtsParameters(form, 1, null);
+        parameters.alpha = 1;
+        double squares = 0;
+        for (int t = 1; t < z.length; t++) {
+            squares += (z[t] - z[t - 1]) * (z[t] - z[t - 1]);
+        }
+        return new Ets(form, 1, scale, parameters, z.length > 1 ? squares / (z.length - 1) : 0,
+                new double[] {z.length == 0 ? 0 : z[z.length - 1], 0}, z.length, Double.POSITIVE_INFINITY);
     }
 
     /** Points a history needs for a season of {@code period} to be fitted as a state. */
@@ -140,6 +164,50 @@ final class Ets {
             forecast[h] = value * scale;
         }
         return forecast;
+    }
+
+    /**
+     * {@code count} sample paths of the next {@code horizon} points: the model's recursions run on, each step's
+     * error drawn from a normal distribution of the fitted variance (as R's simulate.ets). Their spread around
+     * {@link #forecast} is the model's own uncertainty, wider further ahead as smoothing carries errors on. A
+     * path whose states leave their domain (a multiplicative form driven to zero) is left out.
+     */
+    List<double[]> paths(int horizon, int count, RandomGenerator random) {
+        double deviation = Math.sqrt(variance);
+        boolean multiplicativeSeason = form.season() == Season.MULTIPLICATIVE;
+        List<double[]> paths = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            double level = this.level;
+            double trend = this.trend;
+            double[] seasons = this.seasons == null ? null : this.seasons.clone();
+            double[] path = new double[horizon];
+            boolean valid = true;
+            for (int h = 0; h < horizon && valid; h++) {
+                double base = level + phi * trend;
+                int position = (length + h) % period;
+                double season = seasons == null ? 0 : seasons[position];
+                double mean = switch (form.season()) {
+                    case NONE -> base;
+                    case ADDITIVE -> base + season;
+                    case MULTIPLICATIVE -> base * season;
+                };
+                double error = form.multiplicativeError() ? mean * deviation * random.nextGaussian()
+                        : deviation * random.nextGaussian();
+                path[h] = (mean + error) * scale;
+                double divisor = multiplicativeSeason ? season : 1;
+                level = base + alpha * error / divisor;
+                trend = phi * trend + beta * error / divisor;
+                if (seasons != null) {
+                    seasons[position] = season + gamma * error / (multiplicativeSeason ? base : 1);
+                }
+                valid = Double.isFinite(path[h]) && (!multiplicativeSeason || base > 0 && seasons[position] > 0)
+                        && (!form.multiplicativeError() || mean > 0);
+            }
+            if (valid) {
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 
     /** One form fitted, or null where the data is too short for its parameters. */
@@ -191,20 +259,20 @@ final class Ets {
         if (!parameters.read(x)) {
             return null;
         }
-        double[] end = new double[2];
-        double[] seasons = parameters.seasons0;
+        double[] end = new double[3];
         double likelihood = run(z, period, form, parameters, end);
         if (!Double.isFinite(likelihood)) {
             return null;
         }
         double aicc = likelihood + 2.0 * counted + 2.0 * counted * (counted + 1) / (n - counted - 1);
-        return new Ets(form, period, scale, damped ? parameters.phi : 1, end, seasons, n, aicc);
+        // The error variance as R's ets estimates it: squares over the points less the parameters.
+        return new Ets(form, period, scale, parameters, end[2] / (n - counted), end, n, aicc);
     }
 
     /**
      * Runs the recursions over {@code z}: minus twice the log-likelihood (less constants), or infinity where a
-     * state leaves its domain. With {@code end}, leaves the last level and trend there and the last seasonal
-     * states in {@code seasons}. The states update alike for both errors; only the likelihood differs.
+     * state leaves its domain. With {@code end}, leaves the last level, trend and the sum of squared (relative)
+     * errors there and the last seasonal states in {@code p.seasons0}. The states update alike for both errors; only the likelihood differs.
      */
     private static double run(double[] z, int period, Form form, EtsParameters p, double[] end) {
         double level = p.level0;
@@ -248,6 +316,7 @@ final class Ets {
         if (end != null) {
             end[0] = level;
             end[1] = trend;
+            end[2] = squares;
         }
         // An exact fit (a constant, a line) would score minus infinity and be lost to the optimiser.
         double likelihood = z.length * Math.log(Math.max(squares, 1e-300)) + 2 * (logs + Math.log(product));

@@ -3,6 +3,7 @@ package io.seqcast.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.seqcast.engine.Backtest;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.ForecastBlend;
@@ -82,7 +83,7 @@ class BaselinesTest {
     }
 
     @Test
-    void aSeriesTooShortToScoreAnyOriginIsForecastByExponentialSmoothingChosenInSample() {
+    void aSeriesTooShortToScoreAnyOriginIsForecastByExponentialSmoothingWithItsOwnIntervals() {
         // 34 monthly points and a year's horizon: no origin leaves the two seasons and more a seasonal fit needs.
         float[][] values = new float[34][1];
         double[] history = new double[34];
@@ -96,6 +97,13 @@ class BaselinesTest {
                         TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
             assertThat(model.manifest().blend().members()).containsExactly("ETS");
             assertThat(model.manifest().blend().reason()).contains("too short", "AICc");
+            // Its intervals come from the model's own sample paths, every level calibrated, wider further ahead.
+            Backtest.Calibration calibration = model.manifest().backtest().calibration();
+            assertThat(model.manifest().backtest().origins()).isZero();
+            assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.MODEL);
+            assertThat(calibration.calibrates(95)).isTrue();
+            assertThat(calibration.halfWidth(11, 80)).isGreaterThan(calibration.halfWidth(0, 80));
+            assertThat(calibration.halfWidth(0, 95)).isGreaterThan(calibration.halfWidth(0, 80)).isPositive();
             float[][] forecast = model.forecast(List.<float[][]>of(values), 12).get(0);
             double[] expected = Ets.fit(history, 12).forecast(12);
             for (int h = 0; h < 12; h++) {

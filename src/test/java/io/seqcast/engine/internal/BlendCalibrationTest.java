@@ -2,6 +2,11 @@ package io.seqcast.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seqcast.engine.Backtest;
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BlendCalibrationTest {
@@ -20,5 +25,27 @@ class BlendCalibrationTest {
     void calibrationOriginsAreEveryOneWhenFewAndNoneWithoutHistory() {
         assertThat(BlendCalibration.calibrationOrigins(40, 45, 60)).containsExactly(45, 44, 43, 42, 41, 40);
         assertThat(BlendCalibration.calibrationOrigins(40, 39, 60)).isEmpty();
+    }
+
+    @Test
+    void tooFewBacktestCasesGiveWayToTheModelsOwnSamplePaths() {
+        // 26 + 1 + 12 points: only two origins leave the two seasons and more a seasonal fit needs.
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(39, new Random(1)))), 12);
+        assertThat(BlendCalibration.errors(data, null, 12, null, List.of("ETS")).cases()).isEqualTo(2);
+        Backtest.Calibration calibration = BlendCalibration.of(data, null, 12, null, List.of("ETS"));
+        assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.MODEL);
+        assertThat(calibration.cases()).isGreaterThanOrEqualTo(Backtest.Calibration.casesFor(99));
+        // With enough origins the backtest's own errors calibrate.
+        SequenceData longer = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(1)))), 12);
+        assertThat(BlendCalibration.of(longer, null, 12, null, List.of("ETS")).source())
+                .isEqualTo(Backtest.Calibration.Source.BACKTEST);
+    }
+
+    private static float[][] seasonal(int length, Random random) {
+        float[][] values = new float[length][1];
+        for (int t = 0; t < length; t++) {
+            values[t][0] = (float) (50 + 10 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
+        }
+        return values;
     }
 }

@@ -3,7 +3,9 @@ package io.seqcast.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EtsTest {
@@ -85,5 +87,43 @@ class EtsTest {
     void theSameHistoryGivesTheSameForecastBitForBit() {
         double[] y = multiplicative(90, new Random(5));
         assertThat(Ets.fit(y, 12).forecast(12)).containsExactly(Ets.fit(y, 12).forecast(12));
+    }
+
+    @Test
+    void samplePathsOfARandomWalkSpreadWithTheSquareRootOfTheStepsAhead() {
+        Random random = new Random(6);
+        double[] y = new double[300];
+        for (int t = 1; t < y.length; t++) {
+            y[t] = y[t - 1] + random.nextGaussian();
+        }
+        Ets ets = Ets.fit(y, 1);
+        List<double[]> paths = ets.paths(16, 4000, new SplittableRandom(7));
+        double[] forecast = ets.forecast(16);
+        double first = variance(paths, 0, forecast[0]);
+        // A random walk is simple smoothing with a weight near 1: its h-step variance is about h one-step ones.
+        assertThat(first).isCloseTo(1.0, within(0.15));
+        assertThat(variance(paths, 15, forecast[15]) / first).isCloseTo(16.0, within(3.0));
+    }
+
+    @Test
+    void samplePathsAreTheSameForTheSameSeedAndStayAroundTheForecast() {
+        double[] y = multiplicative(120, new Random(8));
+        Ets ets = Ets.fit(y, 12);
+        List<double[]> paths = ets.paths(12, 500, new SplittableRandom(9));
+        assertThat(paths).hasSize(500);
+        List<double[]> again = ets.paths(12, 500, new SplittableRandom(9));
+        for (int c = 0; c < paths.size(); c++) {
+            assertThat(again.get(c)).containsExactly(paths.get(c));
+        }
+        double[] forecast = ets.forecast(12);
+        for (int h = 0; h < 12; h++) {
+            int step = h;
+            double mean = paths.stream().mapToDouble(p -> p[step]).average().orElseThrow();
+            assertThat(mean).isCloseTo(forecast[h], within(0.02 * forecast[h]));
+        }
+    }
+
+    private static double variance(List<double[]> paths, int step, double around) {
+        return paths.stream().mapToDouble(p -> (p[step] - around) * (p[step] - around)).average().orElseThrow();
     }
 }
