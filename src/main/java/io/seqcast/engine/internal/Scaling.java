@@ -5,17 +5,21 @@ import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Two-stage scaling of model inputs and targets.
  *
  * <p>First every feature is normalized by a center and scale fitted on the training part of the data
- * only. Then every window is made relative to its own last observed point (the level) and divided by
- * its own spread, as instance normalization does for global models: series of very different levels
- * and scales look alike to the network, and a trajectory moved by a constant offset (in space or time)
- * gets the same forecast moved by that offset. The network predicts the future relative to the last
- * point, so an untrained network already forecasts the last value.
+ * only. Then every window is made relative to its own last observed point (the level), so that a series or
+ * trajectory moved by a constant offset (in space or time) gets the same forecast moved by that offset, and
+ * divided by a spread: a series window by its own, as instance normalization does for global models, so that
+ * series of very different levels and scales look alike to the network; a trajectory window by the typical
+ * spread of the training windows, because a track's speed is part of its dynamics (a storm recurves as it
+ * speeds up), and dividing each window by its own made every track look equally fast (bench/README.md).
+ * The network predicts the future relative to the last point, so an untrained network already forecasts the
+ * last value.
  */
 final class Scaling {
 
@@ -38,17 +42,30 @@ final class Scaling {
     private final int[] group;
     private final int groups;
     private final int baselinePeriod;
+    /** Per group, the fixed spread windows are divided by, or NaN for each window's own. */
+    private final double[] fixedSpread;
 
-    Scaling(double[] center, double[] scale, int[] group, int baselinePeriod) {
+    Scaling(double[] center, double[] scale, int[] group, int baselinePeriod, double[] fixedSpread) {
         this.center = center.clone();
         this.scale = scale.clone();
         this.group = group.clone();
+        this.groups = groupCount(group);
+        this.baselinePeriod = baselinePeriod;
+        this.fixedSpread = fixedSpread.clone();
+    }
+
+    private static int groupCount(int[] group) {
         int max = 0;
         for (int g : group) {
             max = Math.max(max, g);
         }
-        this.groups = max + 1;
-        this.baselinePeriod = baselinePeriod;
+        return max + 1;
+    }
+
+    private static double[] ownSpreads(int groups) {
+        double[] spreads = new double[groups];
+        Arrays.fill(spreads, Double.NaN);
+        return spreads;
     }
 
     /**
@@ -69,7 +86,13 @@ final class Scaling {
             scale[f] = features.get(f).scale();
             group[f] = features.get(f).group();
         }
-        return new Scaling(center, scale, group, baselinePeriod(seasonalPeriod, window));
+        double[] spreads = ownSpreads(groupCount(group));
+        for (FeatureScaling feature : features) {
+            if (feature.spread() != null) {
+                spreads[feature.group()] = feature.spread();
+            }
+        }
+        return new Scaling(center, scale, group, baselinePeriod(seasonalPeriod, window), spreads);
     }
 
     /**
@@ -121,7 +144,48 @@ final class Scaling {
                 requireVarying(scale[f], data.features().get(f), "feature");
             }
         }
-        return new Scaling(center, scale, group, baselinePeriod(data.seasonalPeriod(), window));
+        int period = baselinePeriod(data.seasonalPeriod(), window);
+        Scaling own = new Scaling(center, scale, group, period, ownSpreads(groupCount(group)));
+        return data.kind() == SequenceKind.TRAJECTORY
+                ? new Scaling(center, scale, group, period, own.typicalSpreads(data, trainingLengths, window))
+                : own;
+    }
+
+    /** Training windows whose spreads are averaged, at most (evenly strided): bounds the cost. */
+    private static final int MAX_SPREAD_WINDOWS = 100_000;
+
+    /**
+     * Per group, the root mean square of the spreads of the training windows (floored as a window's own is):
+     * the typical spread trajectories are divided by.
+     */
+    private double[] typicalSpreads(SequenceData data, int[] trainingLengths, int window) {
+        long windows = 0;
+        for (int i = 0; i < data.sequences().size(); i++) {
+            windows += Math.max(0, trainingLengths[i] - window + 1);
+        }
+        long stride = Math.max(1, windows / MAX_SPREAD_WINDOWS);
+        double[] squares = new double[groups];
+        long counted = 0;
+        long position = 0;
+        float[] scratch = new float[window * center.length];
+        for (int i = 0; i < data.sequences().size(); i++) {
+            float[][] values = data.sequences().get(i).values();
+            for (int start = 0; start + window <= trainingLengths[i]; start++, position++) {
+                if (position % stride != 0) {
+                    continue;
+                }
+                double[] reference = encodeWindow(values, start, window, scratch, 0);
+                for (int g = 0; g < groups; g++) {
+                    squares[g] += reference[g] * reference[g];
+                }
+                counted++;
+            }
+        }
+        double[] spreads = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            spreads[g] = counted == 0 ? Double.NaN : Math.sqrt(squares[g] / counted);
+        }
+        return spreads;
     }
 
     /** Spatial axes share one scale so that geometry is kept; time has its own. */
@@ -168,7 +232,8 @@ final class Scaling {
     List<FeatureScaling> describe(List<String> names) {
         List<FeatureScaling> out = new ArrayList<>(names.size());
         for (int f = 0; f < names.size(); f++) {
-            out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f]));
+            double spread = fixedSpread[group[f]];
+            out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f], Double.isNaN(spread) ? null : spread));
         }
         return out;
     }
@@ -200,7 +265,8 @@ final class Scaling {
             groupSize[group[f]]++;
         }
         for (int g = 0; g < groups; g++) {
-            reference[g] = Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR);
+            reference[g] = Double.isNaN(fixedSpread[g])
+                    ? Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR) : fixedSpread[g];
         }
         for (int k = 0; k < baselinePeriod; k++) {
             float[] row = values[start + window - baselinePeriod + k];

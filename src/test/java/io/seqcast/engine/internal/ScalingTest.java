@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.seqcast.engine.FeatureScaling;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
@@ -62,6 +63,54 @@ class ScalingTest {
         float[] b = new float[4];
         scaling.encodeWindow(values, 0, 4, a, 0);
         scaling.encodeWindow(moved, 0, 4, b, 0);
+        assertThat(b).containsExactly(a, within(1e-5f));
+    }
+
+    @Test
+    void aFasterTrackEncodesLargerWhereAFasterSeriesEncodesTheSame() {
+        float[][] slow = new float[8][];
+        float[][] fast = new float[8][];
+        for (int t = 0; t < 8; t++) {
+            slow[t] = new float[] {t, 0.5f * t};
+            fast[t] = new float[] {2 * t, t};
+        }
+        SequenceData tracks = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"),
+                List.of(new Sequence("slow", slow), new Sequence("fast", fast)), 1);
+        Scaling trajectory = Scaling.fit(tracks, new int[] {8, 8}, 4);
+        float[] a = new float[8];
+        float[] b = new float[8];
+        trajectory.encodeWindow(slow, 0, 4, a, 0);
+        trajectory.encodeWindow(fast, 0, 4, b, 0);
+        for (int i = 0; i < 8; i++) {
+            assertThat(b[i]).isCloseTo(2 * a[i], within(1e-5f));
+        }
+        // The typical spread is kept with the model: the loaded scaling encodes alike.
+        Scaling loaded = Scaling.of(trajectory.describe(tracks.features()), 1, 4);
+        float[] c = new float[8];
+        loaded.encodeWindow(fast, 0, 4, c, 0);
+        assertThat(c).containsExactly(b);
+        assertThat(trajectory.describe(tracks.features())).allSatisfy(f -> assertThat(f.spread()).isPositive());
+
+        Scaling series = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", column(0, 1, 2, 3, 0, 2, 4, 6))), 1),
+                new int[] {8}, 4);
+        float[] d = new float[4];
+        float[] e = new float[4];
+        series.encodeWindow(column(0, 1, 2, 3), 0, 4, d, 0);
+        series.encodeWindow(column(0, 2, 4, 6), 0, 4, e, 0);
+        assertThat(e).containsExactly(d, within(1e-5f));
+        assertThat(series.describe(List.of("value")).get(0).spread()).isNull();
+    }
+
+    @Test
+    void aTrajectoryModelWithoutAKeptSpreadDividesEachWindowByItsOwn() {
+        float[][] slow = {{0, 0}, {1, 0}, {2, 0}, {3, 0}};
+        float[][] fast = {{0, 0}, {2, 0}, {4, 0}, {6, 0}};
+        Scaling old = Scaling.of(List.of(new FeatureScaling("x", 0, 1, 0),
+                new FeatureScaling("y", 0, 1, 0)), 1, 4);
+        float[] a = new float[8];
+        float[] b = new float[8];
+        old.encodeWindow(slow, 0, 4, a, 0);
+        old.encodeWindow(fast, 0, 4, b, 0);
         assertThat(b).containsExactly(a, within(1e-5f));
     }
 
