@@ -69,7 +69,9 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
              * Sample paths simulated from exponential smoothing fitted to each whole training series: for series
              * too short to score enough origins, the model's own account of its uncertainty.
              */
-            MODEL
+            MODEL,
+            /** Forecasts of the validation windows, out of sample: the radii of trajectories. */
+            VALIDATION
         }
 
         /** The calibration of backtest errors given as {@code [step][case]} (sorted in place). */

@@ -73,8 +73,8 @@ public final class PredictionIntervals {
             List<float[][]> forecasts, List<Double> levels) {
         Backtest backtest = manifest.backtest();
         if (backtest == null || backtest.calibration() == null) {
-            throw new InvalidInputException("levels", "this version has no backtest to calibrate intervals with"
-                    + " (trajectories, series too short to score, or trained before backtests): retrain it");
+            throw new InvalidInputException("levels", "this version has nothing to calibrate intervals with (trained"
+                    + " with networkOnly on series too short to score, on constant series, or before backtests)");
         }
         Backtest.Calibration calibration = backtest.calibration();
         requireCalibrated(calibration, levels);

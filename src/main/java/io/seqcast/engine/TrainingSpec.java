@@ -11,7 +11,8 @@ package io.seqcast.engine;
  * @param loss training loss, computed on normalized values
  * @param gradientClipNorm rescale gradients whose global L2 norm exceeds this; 0 disables
  * @param gradientClipValue clamp every gradient element to [-v, v]; 0 disables
- * @param validationFraction share of each series' end held out for validation and early stopping
+ * @param validationFraction share of each series' end held out for validation and early stopping (of the
+ *     tracks, whole, for trajectories where that makes 5 or more)
  * @param earlyStoppingPatience epochs without validation improvement before stopping; 0 disables
  * @param shuffle shuffle the training windows every epoch
  * @param seed seeds initialization, shuffling and dropout: same data, spec and seed give the same model

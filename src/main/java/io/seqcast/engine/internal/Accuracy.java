@@ -94,7 +94,7 @@ final class Accuracy {
             total += sums[k] / forecasts.size();
         }
         return new DisplacementErrors(geographic ? "km" : "data units", total / steps, perStep.get(steps - 1), perStep,
-                Backtest.Calibration.of(distances));
+                Backtest.Calibration.of(distances, Backtest.Calibration.Source.VALIDATION));
     }
 
     static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {

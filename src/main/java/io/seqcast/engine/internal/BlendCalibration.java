@@ -16,9 +16,9 @@ final class BlendCalibration {
     private static final int MAX_CALIBRATION_ORIGINS = 60;
     private static final int MAX_CALIBRATION_CASES = 2048;
     private static final int FEW_CALIBRATION_CASES = 30;
-    /** Series simulated for a model-based calibration, at most (evenly spread): bounds the fits it costs. */
-    private static final int MAX_SIMULATED_SERIES = 64;
-    /** Sample paths per simulated series, at the least. */
+    /** Series features simulated for a model-based calibration, at most (evenly spread): bounds the fits it costs. */
+    private static final int MAX_SIMULATED = 64;
+    /** Sample paths per simulated series feature, at the least. */
     private static final int MIN_PATHS = 32;
     /** Fixed, so that a version's intervals do not depend on when it was trained. */
     private static final long SIMULATION_SEED = 20_081_997L;
@@ -77,40 +77,51 @@ final class BlendCalibration {
         Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
         if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
             Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
-            blend = blend == null ? prior : prior == null ? blend : blend.atLeast(prior);
+            blend = prior == null ? blend : enough(blend) ? blend.atLeast(prior) : enough(prior) ? prior : blend;
         }
-        return blend != null && blend.cases() >= Backtest.Calibration.MIN_POOLED_CASES ? blend : model(data, horizon);
+        if (enough(blend)) {
+            return blend;
+        }
+        Backtest.Calibration model = model(data, horizon);
+        return model != null ? model : blend;
+    }
+
+    private static boolean enough(Backtest.Calibration calibration) {
+        return calibration != null && calibration.cases() >= Backtest.Calibration.MIN_POOLED_CASES;
     }
 
     /**
      * A calibration from the prior's own uncertainty, for series too short to score the origins a conformal
-     * one needs: sample paths simulated from exponential smoothing fitted to each whole series, their
-     * scaled absolute errors around its forecast taken as the cases. The intervals then hold as far as the
-     * model describes the series; a backtest would show when it does not. Null when no series has a scale.
+     * one needs: sample paths simulated from exponential smoothing fitted to each whole series (up to
+     * {@link #MAX_SIMULATED} series features, {@link #MAX_CALIBRATION_CASES} paths in all), their scaled
+     * absolute errors around its forecast taken as the cases. The intervals then hold as far as the model
+     * describes the series, and are centred on the blend's forecast, which is exponential smoothing's unless
+     * a blend with the network was chosen on a few origins. Null when no series has a scale.
      */
     static Backtest.Calibration model(SequenceData data, int horizon) {
         int period = data.seasonalPeriod();
-        int n = data.sequences().size();
-        int simulated = Math.min(n, MAX_SIMULATED_SERIES);
-        int paths = Math.max(MIN_PATHS, MAX_CALIBRATION_CASES / (simulated * data.featureCount()));
+        int features = data.featureCount();
+        long pairs = (long) data.sequences().size() * features;
+        int simulated = (int) Math.min(pairs, MAX_SIMULATED);
+        int paths = Math.max(MIN_PATHS, MAX_CALIBRATION_CASES / simulated);
         SplittableRandom random = new SplittableRandom(SIMULATION_SEED);
         List<double[]> cases = new ArrayList<>();
         for (int k = 0; k < simulated; k++) {
-            float[][] values = data.sequences().get((int) ((long) k * n / simulated)).values();
-            for (int f = 0; f < data.featureCount(); f++) {
-                double scale = Accuracy.naiveScale(values, values.length, f, period);
-                if (!(scale > 0)) {
-                    continue;
+            long pair = k * pairs / simulated;
+            float[][] values = data.sequences().get((int) (pair / features)).values();
+            int f = (int) (pair % features);
+            double scale = Accuracy.naiveScale(values, values.length, f, period);
+            if (!(scale > 0)) {
+                continue;
+            }
+            Baselines.Fit fit = Baselines.fit(Blending.column(values, 0, values.length, f), period);
+            double[] forecast = fit.forecast(Blending.PRIOR, horizon);
+            for (double[] path : fit.etsPaths(horizon, paths, random)) {
+                double[] errors = new double[horizon];
+                for (int h = 0; h < horizon; h++) {
+                    errors[h] = Math.abs(path[h] - forecast[h]) / scale;
                 }
-                Baselines.Fit fit = Baselines.fit(Blending.column(values, 0, values.length, f), period);
-                double[] forecast = fit.forecast(Blending.PRIOR, horizon);
-                for (double[] path : fit.etsPaths(horizon, paths, random)) {
-                    double[] errors = new double[horizon];
-                    for (int h = 0; h < horizon; h++) {
-                        errors[h] = Math.abs(path[h] - forecast[h]) / scale;
-                    }
-                    cases.add(errors);
-                }
+                cases.add(errors);
             }
         }
         return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon), Backtest.Calibration.Source.MODEL);

@@ -88,7 +88,8 @@ final class Scaling {
         }
         double[] spreads = ownSpreads(groupCount(group));
         for (FeatureScaling feature : features) {
-            if (feature.spread() != null) {
+            // A stored spread that is not a positive number (a damaged manifest) falls back to each window's own.
+            if (feature.spread() != null && feature.spread() > 0 && Double.isFinite(feature.spread())) {
                 spreads[feature.group()] = feature.spread();
             }
         }

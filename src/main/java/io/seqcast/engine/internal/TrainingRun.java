@@ -258,7 +258,7 @@ final class TrainingRun {
                 actuals.add(Arrays.copyOfRange(values, set.targetStart[w], set.targetStart[w] + set.horizon));
                 double[] scale = new double[set.features];
                 for (int f = 0; f < set.features; f++) {
-                    scale[f] = Accuracy.naiveScale(values, split.trainingEnd()[set.sequenceIndex[w]], f,
+                    scale[f] = Accuracy.naiveScale(values, split.scaleLength(set.sequenceIndex[w]), f,
                             data.seasonalPeriod());
                 }
                 scales.add(scale);

@@ -41,6 +41,22 @@ class BlendCalibrationTest {
                 .isEqualTo(Backtest.Calibration.Source.BACKTEST);
     }
 
+    @Test
+    void aNetworkBlendWithTooFewCasesIsCalibratedOnThePriorsBacktestWhereThatHasEnough() {
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(2)))), 12);
+        // The network's own training part runs to 11 points before the end: one origin is out of sample for it.
+        Split split = new Split(new int[] {108}, new int[] {120}, true);
+        Blending.NetworkForecast network = (sequence, origin) -> {
+            float[][] values = data.sequences().get(sequence).values();
+            return java.util.Arrays.copyOfRange(values, origin - 12, origin); // last year again
+        };
+        assertThat(BlendCalibration.errors(data, split, 12, network, List.of("NETWORK", "ETS")).cases()).isEqualTo(1);
+        Backtest.Calibration calibration = BlendCalibration.of(data, split, 12, network, List.of("NETWORK", "ETS"));
+        assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.BACKTEST);
+        assertThat(calibration.cases()).isEqualTo(BlendCalibration.errors(data, split, 12, network, List.of("ETS")).cases())
+                .isGreaterThanOrEqualTo(Backtest.Calibration.MIN_POOLED_CASES);
+    }
+
     private static float[][] seasonal(int length, Random random) {
         float[][] values = new float[length][1];
         for (int t = 0; t < length; t++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.SequenceKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +47,40 @@ class WindowSetTest {
         assertThat(all.count).isEqualTo(17 + 3);
         assertThat(all.inputs).hasSize(all.count * 3);
         assertThat(all.targets).hasSize(all.count);
+    }
+
+    @Test
+    void manyTracksHoldOutWholeTracksSpreadEvenlyAndFewHoldOutTheirEnds() {
+        SequenceData many = tracks(30);
+        Split split = Split.of(many, 4, 2, 0.2);
+        assertThat(split.hasValidation()).isTrue();
+        List<Integer> held = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (split.trainingEnd()[i] == 0) {
+                held.add(i);
+            } else {
+                assertThat(split.trainingEnd()[i]).isEqualTo(20);
+            }
+        }
+        assertThat(held).containsExactly(4, 9, 14, 19, 24, 29);
+        assertThat(split.scaleLength(4)).isEqualTo(20);
+        Scaling scaling = Scaling.fit(many, split.trainingEnd(), 4);
+        WindowSet validation = WindowSet.of(many, scaling, 4, 2, split.trainingEnd(), split.lengths());
+        assertThat(validation.count).isEqualTo(6 * (20 - 4 - 2 + 1));
+
+        Split few = Split.of(tracks(10), 4, 2, 0.2);
+        assertThat(few.trainingEnd()).containsOnly(16);
+    }
+
+    private static SequenceData tracks(int count) {
+        List<Sequence> tracks = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            float[][] points = new float[20][];
+            for (int t = 0; t < 20; t++) {
+                points[t] = new float[] {t + k, (float) Math.sqrt(t + 1.0)};
+            }
+            tracks.add(new Sequence("t" + k, points));
+        }
+        return new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), tracks, 1);
     }
 }
