@@ -85,6 +85,10 @@ public final class StormBenchmark {
             }
         }
         System.out.printf("linear 12 h: +24 h %.1f km, +48 h %.1f km%n", linear[0], linear[1]);
+        List<float[][]> members = new ArrayList<>();
+        for (int k = 0; k < origins.size(); k++) {
+            members.add(new float[ahead][2]);
+        }
         boolean project = Boolean.getBoolean("project");
         if (project) {
             List<Sequence> projected = new ArrayList<>();
@@ -132,8 +136,27 @@ public final class StormBenchmark {
                     if (!project) {
                         coverage(model, forecasts, actuals, ahead);
                     }
+                    for (int k = 0; k < origins.size(); k++) {
+                        for (int step = 0; step < ahead; step++) {
+                            for (int f = 0; f < 2; f++) {
+                                members.get(k)[step][f] += forecasts.get(k)[step][f] / seeds;
+                            }
+                        }
+                    }
                 }
             }
+        }
+        if (seeds > 1) {
+            // The mean of the seeds' forecasts: what an ensemble of that many members would forecast.
+            double[] ensemble = new double[2];
+            for (int k = 0; k < origins.size(); k++) {
+                for (int lead : new int[] {4, 8}) {
+                    float[] p = members.get(k)[lead - 1];
+                    ensemble[lead / 8] += km(p[1], p[0], actuals.get(k)[lead - 1]) / origins.size();
+                }
+            }
+            System.out.printf("mean of the %d seeds' forecasts: +24 h %.1f km (%.2f of linear), +48 h %.1f km (%.2f)%n",
+                    seeds, ensemble[0], ensemble[0] / linear[0], ensemble[1], ensemble[1] / linear[1]);
         }
     }
 
