@@ -168,6 +168,59 @@ class ForecastServiceTest {
     }
 
     @Test
+    void seriesTooShortToBacktestGetIntervalsFromTheirModelThatCoverHeldOutPointsAboutAsOftenAsTheySay() {
+        java.util.Random random = new java.util.Random(12);
+        int series = 40;
+        int length = 48; // three years of months: 36 to train on leave no origin a seasonal fit and a year ahead need
+        int horizon = 12;
+        List<float[][]> full = new ArrayList<>();
+        List<Sequence> training = new ArrayList<>();
+        List<SeriesPayload> payloads = new ArrayList<>();
+        for (int i = 0; i < series; i++) {
+            float[][] values = new float[length][1];
+            double level = 50 + 50 * random.nextDouble();
+            double noise = 1 + 3 * random.nextDouble();
+            for (int t = 0; t < length; t++) {
+                level += 0.3 * noise * random.nextGaussian();
+                values[t][0] = (float) (level + 0.2 * level * Math.sin(2 * Math.PI * t / 12) + noise * random.nextGaussian());
+            }
+            full.add(values);
+            float[][] history = java.util.Arrays.copyOf(values, length - horizon);
+            training.add(new Sequence("s" + i, history));
+            double[] column = new double[history.length];
+            for (int t = 0; t < history.length; t++) {
+                column[t] = history[t][0];
+            }
+            payloads.add(new SeriesPayload("s" + i, SeriesValues.of(column), null, null));
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(training, 12),
+                new ModelSpec(CellType.GRU, 8, 1, 0, 12, horizon), TrainingSpec.builder().epochs(2).build(),
+                TrainingListener.NONE)) {
+            assertThat(trained.manifest().backtest().origins()).isZero();
+            assertThat(trained.manifest().backtest().calibration().source())
+                    .isEqualTo(io.seqcast.engine.Backtest.Calibration.Source.MODEL);
+            registry.publish("young", trained);
+        }
+        ForecastResponse response = service(Duration.ofSeconds(30)).forecast("young", null, null,
+                new ForecastRequest(null, payloads, null, horizon, List.of(80.0, 95.0), null));
+        int[] inside = new int[2];
+        for (int i = 0; i < series; i++) {
+            ForecastResponse.Forecast forecast = response.forecasts().get(i);
+            for (int l = 0; l < 2; l++) {
+                float[] lower = (float[]) forecast.intervals().get(l).lower();
+                float[] upper = (float[]) forecast.intervals().get(l).upper();
+                for (int h = 0; h < horizon; h++) {
+                    float actual = full.get(i)[length - horizon + h][0];
+                    inside[l] += actual >= lower[h] && actual <= upper[h] ? 1 : 0;
+                }
+            }
+        }
+        double points = series * horizon;
+        assertThat(inside[0] / points).as("80 percent coverage").isBetween(0.65, 0.93);
+        assertThat(inside[1] / points).as("95 percent coverage").isBetween(0.85, 1.0);
+    }
+
+    @Test
     void anIntervalTheBacktestHasTooFewCasesToCalibrateIsRefusedSayingHowManyItNeeds() {
         float[][] values = new float[26][1];
         for (int t = 0; t < values.length; t++) {
