@@ -69,7 +69,7 @@ class ModelController {
             description = "The origins are those the model's blend was chosen on, so MODEL's figures are"
                     + " optimistic by that choice. Series too short to score any origin give origins 0, no scores and"
                     + " the model-based calibration of their intervals (calibration.source MODEL); 404 for versions"
-                    + " without a backtest (trajectories, networkOnly on series too short to score)")
+                    + " without a backtest (trajectories; networkOnly or constant series too short to score)")
     Backtest backtest(@PathVariable @Parameter(example = "us-accidents") String name,
             @PathVariable @Parameter(example = "1") int version) {
         VersionInfo info = registry.version(name, version);

@@ -19,8 +19,8 @@ record TrainingPayload(
         @Schema(description = "Clip every gradient element to +-this; 0 disables (default "
                 + Defaults.GRADIENT_CLIP_VALUE + ")") Double gradientClipValue,
         @Schema(description = "Share of each series' end held out for validation (default "
-                + Defaults.VALIDATION_FRACTION + "); for trajectories, where it makes 5 tracks or more, that share"
-                + " of the tracks, held out whole")
+                + Defaults.VALIDATION_FRACTION + "); for trajectories, where it makes 5 or more of the tracks long"
+                + " enough for a window and horizon, that share of those tracks, held out whole")
                 Double validationFraction,
         @Schema(description = "Epochs without validation improvement before stopping; 0 disables (default "
                 + Defaults.EARLY_STOPPING_PATIENCE + ")")

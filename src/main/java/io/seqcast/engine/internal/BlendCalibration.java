@@ -70,7 +70,10 @@ final class BlendCalibration {
      * The calibration of the blend's errors; where the network leaves it fewer than
      * {@link #FEW_CALIBRATION_CASES} (only its validation part is out of sample), each width is at least
      * that of the prior's errors over the whole history: a short validation tail saw too little of what a
-     * series can do (bench/README.md). Where the network leaves none, the prior's calibration stands in.
+     * series can do (bench/README.md). Where the network leaves fewer than
+     * {@link Backtest.Calibration#MIN_POOLED_CASES}, the prior's calibration stands in. Where neither has
+     * that many, the prior's sample paths calibrate ({@link #model}); where no series has a scale to simulate
+     * with, the few cases there are stay.
      */
     static Backtest.Calibration of(SequenceData data, Split split, int horizon,
             Blending.NetworkForecast network, List<String> chosen) {
@@ -106,10 +109,12 @@ final class BlendCalibration {
         int paths = Math.max(MIN_PATHS, MAX_CALIBRATION_CASES / simulated);
         SplittableRandom random = new SplittableRandom(SIMULATION_SEED);
         List<double[]> cases = new ArrayList<>();
+        int n = data.sequences().size();
         for (int k = 0; k < simulated; k++) {
+            // Feature by feature, series spread evenly within each: every feature gets its share.
             long pair = k * pairs / simulated;
-            float[][] values = data.sequences().get((int) (pair / features)).values();
-            int f = (int) (pair % features);
+            int f = (int) (pair / n);
+            float[][] values = data.sequences().get((int) (pair % n)).values();
             double scale = Accuracy.naiveScale(values, values.length, f, period);
             if (!(scale > 0)) {
                 continue;

@@ -2,6 +2,7 @@ package io.seqcast.engine.internal;
 
 import io.seqcast.engine.FeatureScaling;
 import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
 import java.util.ArrayList;
@@ -88,8 +89,12 @@ final class Scaling {
         }
         double[] spreads = ownSpreads(groupCount(group));
         for (FeatureScaling feature : features) {
-            // A stored spread that is not a positive number (a damaged manifest) falls back to each window's own.
-            if (feature.spread() != null && feature.spread() > 0 && Double.isFinite(feature.spread())) {
+            if (feature.spread() != null) {
+                // The network was trained on windows divided by it: without it, its forecasts would be wrong.
+                if (!(feature.spread() > 0 && Double.isFinite(feature.spread()))) {
+                    throw new ModelLoadException("the manifest's spread of feature '" + feature.feature()
+                            + "' is not a positive number");
+                }
                 spreads[feature.group()] = feature.spread();
             }
         }

@@ -55,7 +55,8 @@ record Split(int[] trainingEnd, int[] lengths, boolean hasValidation) {
 
     /**
      * The tracks to hold out whole: among those long enough for a window and horizon, every one where the
-     * running share {@code fraction} passes a whole number, so that they spread evenly over the data's order.
+     * running share {@code fraction} (at most 0.5, so training keeps half) passes a whole number, so that they
+     * spread evenly over the data's order.
      */
     private static int[] wholeTracks(int[] lengths, int needed, double fraction) {
         List<Integer> usable = new ArrayList<>();
@@ -66,12 +67,12 @@ record Split(int[] trainingEnd, int[] lengths, boolean hasValidation) {
         }
         List<Integer> held = new ArrayList<>();
         for (int k = 0; k < usable.size(); k++) {
-            if (Math.floor((k + 1) * fraction) > Math.floor(k * fraction)) {
+            // The tolerance keeps a share such as 0.29 of 100 tracks at 29, not 28 by rounding.
+            if (Math.floor((k + 1) * fraction + 1e-9) > Math.floor(k * fraction + 1e-9)) {
                 held.add(usable.get(k));
             }
         }
-        // Training keeps most tracks: a fraction near 0.5 must not take the usable ones all.
-        return held.size() < usable.size() ? held.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+        return held.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Points of sequence {@code i} that scale its errors: its training part, or all of a track held out whole. */

@@ -85,11 +85,31 @@ class BacktestTest {
             // Trajectories get radii instead, calibrated on the validation windows' displacements.
             Backtest.Calibration radii = model.manifest().metrics().displacement().radii();
             assertThat(radii.cases()).isPositive();
+            assertThat(radii.source()).isEqualTo(Backtest.Calibration.Source.VALIDATION);
             List<float[]> around = io.seqcast.engine.PredictionIntervals.radii(model.manifest(), 2, List.of(50.0, 80.0))
                     .stream().map(io.seqcast.engine.Forecast.Radius::radii).toList();
             for (int h = 0; h < 2; h++) {
                 assertThat(around.get(1)[h]).isGreaterThanOrEqualTo(around.get(0)[h]).isPositive();
             }
+        }
+    }
+
+    @Test
+    void manyTracksValidateOnWholeHeldOutTracksScaledByTheirOwnNaiveError() {
+        List<Sequence> tracks = new java.util.ArrayList<>();
+        for (int k = 0; k < 25; k++) {
+            float[][] points = new float[30][];
+            for (int t = 0; t < points.length; t++) {
+                points[t] = new float[] {t * (0.5f + 0.02f * k), (float) Math.sin(t * 0.2 + k)};
+            }
+            tracks.add(new Sequence("t" + k, points));
+        }
+        SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), tracks, 1);
+        try (ForecastModel model = engine.train(data, new ModelSpec(CellType.GRU, 8, 1, 0, 6, 2),
+                TrainingSpec.builder().epochs(2).validationFraction(0.2).build(), TrainingListener.NONE)) {
+            // Five tracks held out whole: every window of each, 30 - 6 - 2 + 1 of them.
+            assertThat(model.manifest().metrics().displacement().radii().cases()).isEqualTo(5 * 23);
+            assertThat(model.manifest().metrics().mase()).isPositive().isFinite();
         }
     }
 

@@ -57,6 +57,25 @@ class BlendCalibrationTest {
                 .isGreaterThanOrEqualTo(Backtest.Calibration.MIN_POOLED_CASES);
     }
 
+    @Test
+    void theModelsPathsSimulateEveryFeatureOfManySeries() {
+        // 64 series of two features, the first constant (nothing to scale by): only the second can be simulated.
+        Random random = new Random(3);
+        List<Sequence> series = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            float[][] one = seasonal(30, random);
+            float[][] values = new float[30][];
+            for (int t = 0; t < 30; t++) {
+                values[t] = new float[] {7, one[t][0]};
+            }
+            series.add(new Sequence("s" + i, values));
+        }
+        SequenceData data = new SequenceData(io.seqcast.engine.SequenceKind.SERIES, List.of("flat", "value"), series, 12);
+        Backtest.Calibration calibration = BlendCalibration.model(data, 12);
+        assertThat(calibration).isNotNull();
+        assertThat(calibration.cases()).isEqualTo(32 * 32);
+    }
+
     private static float[][] seasonal(int length, Random random) {
         float[][] values = new float[length][1];
         for (int t = 0; t < length; t++) {

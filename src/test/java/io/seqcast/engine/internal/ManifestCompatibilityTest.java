@@ -1,11 +1,13 @@
 package io.seqcast.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.seqcast.engine.Backtest;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
@@ -41,8 +43,9 @@ class ManifestCompatibilityTest {
         }
         SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), tracks, 1);
         float[][] slow = tracks.get(0).values();
+        // No validation split: the trained weights are kept, so the forecast is the network's, not the last point.
         try (ForecastModel model = TestEngine.ENGINE.train(data, new ModelSpec(CellType.GRU, 8, 1, 0, 6, 2),
-                TrainingSpec.builder().epochs(3).build(), TrainingListener.NONE)) {
+                TrainingSpec.builder().epochs(3).validationFraction(0).build(), TrainingListener.NONE)) {
             assertThat(model.manifest().normalization()).allSatisfy(f -> assertThat(f.spread()).isPositive());
             model.save(directory);
         }
@@ -51,12 +54,10 @@ class ManifestCompatibilityTest {
         for (JsonNode feature : manifest.get("normalization")) {
             ((ObjectNode) feature).remove("spread");
         }
-        ((ObjectNode) manifest.get("metrics").get("displacement").get("radii")).remove("source");
         Files.write(file, JSON.writeValueAsBytes(manifest));
 
         try (ForecastModel old = TestEngine.ENGINE.load(directory)) {
             assertThat(old.manifest().normalization()).allSatisfy(f -> assertThat(f.spread()).isNull());
-            assertThat(old.manifest().metrics().displacement().radii().source()).isNull();
             // Each window divided by its own spread: a track and the same track twice as fast forecast alike, scaled.
             float[][] fast = new float[slow.length][];
             for (int t = 0; t < slow.length; t++) {
@@ -64,12 +65,29 @@ class ManifestCompatibilityTest {
             }
             float[][] a = old.forecast(List.<float[][]>of(slow), 2).get(0);
             float[][] b = old.forecast(List.<float[][]>of(fast), 2).get(0);
+            double moved = 0;
             for (int f = 0; f < 2; f++) {
                 double stepA = a[1][f] - slow[slow.length - 1][f];
                 double stepB = b[1][f] - fast[fast.length - 1][f];
+                moved += Math.abs(stepA);
                 assertThat(stepB).isCloseTo(2 * stepA, within(1e-3 + 1e-3 * Math.abs(stepA)));
             }
+            assertThat(moved).isGreaterThan(1e-3);
         }
-        assertThat(Backtest.Calibration.Source.values()).contains(Backtest.Calibration.Source.VALIDATION);
+
+        for (JsonNode feature : manifest.get("normalization")) {
+            ((ObjectNode) feature).put("spread", -1.0);
+        }
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+        assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("spread");
+    }
+
+    @Test
+    void aCalibrationWrittenBeforeItsSourceWasKeptReadsWithoutOne() throws Exception {
+        Backtest.Calibration calibration = JSON.readValue("""
+                {"cases": 2, "quantiles": [[1.0, 2.0]], "stepScales": null, "pooled": null}""", Backtest.Calibration.class);
+        assertThat(calibration.cases()).isEqualTo(2);
+        assertThat(calibration.source()).isNull();
     }
 }

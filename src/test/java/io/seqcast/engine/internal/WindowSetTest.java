@@ -50,37 +50,50 @@ class WindowSetTest {
     }
 
     @Test
-    void manyTracksHoldOutWholeTracksSpreadEvenlyAndFewHoldOutTheirEnds() {
-        SequenceData many = tracks(30);
+    void fiveHeldOutTracksOrMoreAreHeldOutWholeSpreadEvenlyAndFewerHoldOutTheirEnds() {
+        // 25 usable tracks at 0.2 hold out 5 whole; 3 tracks too short for a window and horizon never count.
+        SequenceData many = tracks(25, 3);
         Split split = Split.of(many, 4, 2, 0.2);
         assertThat(split.hasValidation()).isTrue();
         List<Integer> held = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < many.sequences().size(); i++) {
             if (split.trainingEnd()[i] == 0) {
                 held.add(i);
             } else {
-                assertThat(split.trainingEnd()[i]).isEqualTo(20);
+                assertThat(split.trainingEnd()[i]).isEqualTo(many.sequences().get(i).length());
             }
         }
-        assertThat(held).containsExactly(4, 9, 14, 19, 24, 29);
-        assertThat(split.scaleLength(4)).isEqualTo(20);
+        // Tracks 3, 7, 11, ... are the short ones: the 5th, 10th, ... usable tracks are 5, 12, 18, 25 and 32.
+        assertThat(held).containsExactly(5, 12, 18, 25, 32);
+        assertThat(split.scaleLength(5)).isEqualTo(20);
         Scaling scaling = Scaling.fit(many, split.trainingEnd(), 4);
         WindowSet validation = WindowSet.of(many, scaling, 4, 2, split.trainingEnd(), split.lengths());
-        assertThat(validation.count).isEqualTo(6 * (20 - 4 - 2 + 1));
+        assertThat(validation.count).isEqualTo(5 * (20 - 4 - 2 + 1));
 
-        Split few = Split.of(tracks(10), 4, 2, 0.2);
-        assertThat(few.trainingEnd()).containsOnly(16);
+        Split few = Split.of(tracks(24, 3), 4, 2, 0.2);
+        for (int i = 0; i < few.trainingEnd().length; i++) {
+            int length = few.lengths()[i];
+            assertThat(few.trainingEnd()[i]).isEqualTo(length == 20 ? 16 : length);
+        }
     }
 
-    private static SequenceData tracks(int count) {
+    /** {@code usable} tracks of 20 points, and after every third of them one of 5 points. */
+    private static SequenceData tracks(int usable, int shortEvery) {
         List<Sequence> tracks = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            float[][] points = new float[20][];
-            for (int t = 0; t < 20; t++) {
-                points[t] = new float[] {t + k, (float) Math.sqrt(t + 1.0)};
+        for (int k = 0; k < usable; k++) {
+            tracks.add(track("t" + k, 20, k));
+            if (k % shortEvery == shortEvery - 1) {
+                tracks.add(track("short" + k, 5, k));
             }
-            tracks.add(new Sequence("t" + k, points));
         }
         return new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"), tracks, 1);
+    }
+
+    private static Sequence track(String id, int length, int k) {
+        float[][] points = new float[length][];
+        for (int t = 0; t < length; t++) {
+            points[t] = new float[] {t + k, (float) Math.sqrt(t + 1.0)};
+        }
+        return new Sequence(id, points);
     }
 }
