@@ -59,10 +59,12 @@ public final class StormBenchmark {
         List<Sequence> train = new ArrayList<>();
         List<float[][]> origins = new ArrayList<>();
         List<float[][]> actuals = new ArrayList<>();
+        int window = Integer.getInteger("window", WINDOW);
         for (Map.Entry<String, List<float[]>> track : tracks.entrySet()) {
             float[][] points = track.getValue().toArray(float[][]::new);
             if (years.get(track.getKey()) <= 2000) {
-                if (points.length >= history + ahead) {
+                // Every training track that holds a window and the horizon (the test origins need 48 h of history).
+                if (points.length >= window + ahead) {
                     train.add(new Sequence(track.getKey(), points));
                 }
             } else {
@@ -107,7 +109,7 @@ public final class StormBenchmark {
                         .learningRate(Double.parseDouble(System.getProperty("lr", "0.005")));
                 try (ForecastModel model = engine.train(data, new ModelSpec(CellType.valueOf(System.getProperty("cell", "LSTM")),
                         Integer.getInteger("hidden", 64), Integer.getInteger("layers", 1), 0,
-                        Integer.getInteger("window", WINDOW), ahead),
+                        window, ahead),
                         training.build(), TrainingListener.NONE)) {
                     List<float[][]> forecasts;
                     if (project) {
