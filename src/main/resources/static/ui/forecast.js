@@ -69,7 +69,7 @@ export async function forecastPage(page, me) {
       title: `Forecast of ${pick.model.value} version ${answer.version}`, xLabel: (x) => String(Math.round(x)),
       series: [{ name: 'history', color: '#57606a', x: past, y: values },
         { name: 'forecast', color: '#1f6feb', x: [0].concat(ahead), y: [values.at(-1)].concat(steps), dashed: true }],
-      bands: band ? [{ name: `${band.level} % interval`, x: ahead, lower: band.lower.map(first), upper: band.upper.map(first) }] : [],
+      bands: band ? [{ name: `${band.level} % interval (${band.calibration === 'MODEL' ? 'model paths' : 'backtest'})`, x: ahead, lower: band.lower.map(first), upper: band.upper.map(first) }] : [],
     }));
     const csv = ['step,timestamp,forecast' + (band ? ',lower,upper' : '')].concat(steps.map((v, i) => [i + 1,
       forecast.timestamps ? forecast.timestamps[i] : '', v].concat(band ? [first(band.lower[i]), first(band.upper[i])] : [])

@@ -24,8 +24,13 @@ public record Forecast(float[][] values, List<Interval> intervals, List<Quantile
         return new Forecast(values, List.of(), List.of(), List.of());
     }
 
-    /** A central interval at {@code level} percent; the point forecast lies inside. */
-    public record Interval(double level, float[][] lower, float[][] upper) {}
+    /**
+     * A central interval at {@code level} percent; the point forecast lies inside.
+     *
+     * @param calibration what its width was calibrated on: the version's backtest errors, or its model's
+     *     sample paths (series too short to backtest)
+     */
+    public record Interval(double level, float[][] lower, float[][] upper, Backtest.Calibration.Source calibration) {}
 
     /** The forecast at quantile {@code quantile} (0.5 is the point forecast). */
     public record Quantile(double quantile, float[][] values) {}

@@ -78,6 +78,9 @@ public final class PredictionIntervals {
         }
         Backtest.Calibration calibration = backtest.calibration();
         requireCalibrated(calibration, levels);
+        // Manifests written before sources were kept were calibrated on their backtests.
+        Backtest.Calibration.Source source = calibration.source() != null ? calibration.source()
+                : Backtest.Calibration.Source.BACKTEST;
         int horizon = forecasts.isEmpty() ? 0 : forecasts.get(0).length;
         if (horizon > backtest.horizon()) {
             throw new InvalidInputException("levels", "intervals are calibrated up to the model's horizon ("
@@ -104,7 +107,7 @@ public final class PredictionIntervals {
                         upper[h][f] = Math.max(forecast[h][f], forecast[h][f] + half);
                     }
                 }
-                intervals.add(new Forecast.Interval(level, lower, upper));
+                intervals.add(new Forecast.Interval(level, lower, upper, source));
             }
             out.add(intervals);
         }

@@ -46,7 +46,14 @@ record ForecastResponse(String model, int version, List<Forecast> forecasts, Rec
     record Radii(double level, float[] radii) {}
 
     @Schema(description = "A central prediction interval: the point forecast lies inside")
-    record Band(double level, Object lower, Object upper) {}
+    record Band(
+            double level,
+            @Schema(description = "What the width was calibrated on: BACKTEST, the version's errors on rolling"
+                    + " origins of its training data; MODEL, sample paths of the exponential smoothing fitted to"
+                    + " each training series, for series too short to backtest", allowableValues = {"BACKTEST",
+                    "MODEL"}) String calibration,
+            Object lower,
+            Object upper) {}
 
     record QuantileForecast(double quantile, Object values) {}
 

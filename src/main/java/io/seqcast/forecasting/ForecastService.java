@@ -196,7 +196,7 @@ class ForecastService {
                 out.add(new ForecastResponse.Forecast(input.id(), shaped(forecast.values(), width),
                         timing == null ? null : timing.after(input.length(), forecast.values().length), null,
                         orNull(forecast.intervals().stream().map(band -> new ForecastResponse.Band(band.level(),
-                                shaped(band.lower(), width), shaped(band.upper(), width)))),
+                                band.calibration().name(), shaped(band.lower(), width), shaped(band.upper(), width)))),
                         orNull(forecast.quantiles().stream().map(q -> new ForecastResponse.QuantileForecast(
                                 q.quantile(), shaped(q.values(), width)))),
                         null));

@@ -36,7 +36,7 @@ class ForecastControllerTest {
         given(forecasts.forecast(eq("demand"), eq(null), eq("production"), any())).willReturn(new ForecastResponse(
                 "demand", 3, List.of(new ForecastResponse.Forecast("a", new float[] {1.5f, 2.5f},
                         List.of(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z")), null,
-                        List.of(new ForecastResponse.Band(80, new float[] {1.0f, 1.5f}, new float[] {2.0f, 3.5f})), null,
+                        List.of(new ForecastResponse.Band(80, "BACKTEST", new float[] {1.0f, 1.5f}, new float[] {2.0f, 3.5f})), null,
                         null)),
                 new ForecastResponse.Receipt("demand", 3, "ab".repeat(32), "cd".repeat(32), "PyTorch", "2.7.1", "cpu()",
                         Instant.parse("2024-01-31T12:00:00Z"))));
@@ -48,6 +48,7 @@ class ForecastControllerTest {
                 .andExpect(jsonPath("$.forecasts[0].timestamps[0]").value("2024-02-01T00:00:00Z"))
                 .andExpect(jsonPath("$.forecasts[0].points").doesNotExist())
                 .andExpect(jsonPath("$.forecasts[0].intervals[0].upper[1]").value(3.5))
+                .andExpect(jsonPath("$.forecasts[0].intervals[0].calibration").value("BACKTEST"))
                 .andExpect(jsonPath("$.forecasts[0].quantiles").doesNotExist())
                 .andExpect(jsonPath("$.receipt.manifestSha256").value("ab".repeat(32)))
                 .andExpect(jsonPath("$.receipt.time").value("2024-01-31T12:00:00Z"));

@@ -141,6 +141,7 @@ class ForecastServiceTest {
         for (int i = 0; i < series; i++) {
             ForecastResponse.Forecast forecast = response.forecasts().get(i);
             float[] point = (float[]) forecast.values();
+            assertThat(forecast.intervals().get(0).calibration()).isEqualTo("BACKTEST");
             float[] lower80 = (float[]) forecast.intervals().get(0).lower();
             float[] upper80 = (float[]) forecast.intervals().get(0).upper();
             float[] lower95 = (float[]) forecast.intervals().get(1).lower();
@@ -207,6 +208,7 @@ class ForecastServiceTest {
         for (int i = 0; i < series; i++) {
             ForecastResponse.Forecast forecast = response.forecasts().get(i);
             for (int l = 0; l < 2; l++) {
+                assertThat(forecast.intervals().get(l).calibration()).isEqualTo("MODEL");
                 float[] lower = (float[]) forecast.intervals().get(l).lower();
                 float[] upper = (float[]) forecast.intervals().get(l).upper();
                 for (int h = 0; h < horizon; h++) {
