@@ -80,7 +80,11 @@ final class BlendCalibration {
         Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
         if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
             Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
-            blend = prior == null ? blend : enough(blend) ? blend.atLeast(prior) : enough(prior) ? prior : blend;
+            if (enough(blend) && prior != null) {
+                blend = blend.atLeast(prior);
+            } else if (enough(prior)) {
+                blend = prior;
+            }
         }
         if (enough(blend)) {
             return blend;

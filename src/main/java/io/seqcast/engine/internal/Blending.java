@@ -237,8 +237,10 @@ final class Blending {
                 if (member.equals(ForecastBlend.NETWORK)) {
                     forecast = column(networkForecast, 0, horizon, f);
                 } else {
-                    double[] values = fit != null ? null : column(history, 0, history.length, f);
-                    fit = fit != null ? fit : fits != null ? fits.fit(values, period) : Baselines.fit(values, period);
+                    if (fit == null) {
+                        double[] values = column(history, 0, history.length, f);
+                        fit = fits != null ? fits.fit(values, period) : Baselines.fit(values, period);
+                    }
                     forecast = fit.forecast(Baselines.Method.valueOf(member), horizon);
                 }
                 for (int h = 0; h < horizon; h++) {

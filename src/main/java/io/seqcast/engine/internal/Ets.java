@@ -156,12 +156,7 @@ final class Ets {
             damping += form.trend() == Trend.ADDITIVE ? 1 : power;
             double base = level + damping * trend;
             double season = seasons == null ? 0 : seasons[(length + h) % period];
-            double value = switch (form.season()) {
-                case NONE -> base;
-                case ADDITIVE -> base + season;
-                case MULTIPLICATIVE -> base * season;
-            };
-            forecast[h] = value * scale;
+            forecast[h] = withSeason(form.season(), base, season) * scale;
         }
         return forecast;
     }
@@ -186,11 +181,7 @@ final class Ets {
                 double base = level + phi * trend;
                 int position = (length + h) % period;
                 double season = seasons == null ? 0 : seasons[position];
-                double mean = switch (form.season()) {
-                    case NONE -> base;
-                    case ADDITIVE -> base + season;
-                    case MULTIPLICATIVE -> base * season;
-                };
+                double mean = withSeason(form.season(), base, season);
                 double error = form.multiplicativeError() ? mean * deviation * random.nextGaussian()
                         : deviation * random.nextGaussian();
                 path[h] = (mean + error) * scale;
@@ -208,6 +199,15 @@ final class Ets {
             }
         }
         return paths;
+    }
+
+    /** The one-step mean of a form: the level (and trend) {@code base} with the season's state put in. */
+    private static double withSeason(Season form, double base, double season) {
+        return switch (form) {
+            case NONE -> base;
+            case ADDITIVE -> base + season;
+            case MULTIPLICATIVE -> base * season;
+        };
     }
 
     /** One form fitted, or null where the data is too short for its parameters. */
@@ -285,11 +285,7 @@ final class Ets {
         for (int t = 0; t < z.length; t++) {
             double base = level + p.phi * trend;
             double season = seasons == null ? 0 : seasons[t % period];
-            double mean = switch (form.season()) {
-                case NONE -> base;
-                case ADDITIVE -> base + season;
-                case MULTIPLICATIVE -> base * season;
-            };
+            double mean = withSeason(form.season(), base, season);
             if (form.multiplicativeError() && !(mean > 0) || multiplicativeSeason && !(base > 0)) {
                 return Double.POSITIVE_INFINITY;
             }

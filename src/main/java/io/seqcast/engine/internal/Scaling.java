@@ -45,6 +45,8 @@ final class Scaling {
     private final int baselinePeriod;
     /** Per group, the fixed spread windows are divided by, or NaN for each window's own. */
     private final double[] fixedSpread;
+    /** Whether some group divides each window by its own spread (series): only then is it computed. */
+    private final boolean ownSpreads;
 
     Scaling(double[] center, double[] scale, int[] group, int baselinePeriod, double[] fixedSpread) {
         this.center = center.clone();
@@ -53,6 +55,7 @@ final class Scaling {
         this.groups = groupCount(group);
         this.baselinePeriod = baselinePeriod;
         this.fixedSpread = fixedSpread.clone();
+        this.ownSpreads = Arrays.stream(fixedSpread).anyMatch(Double::isNaN);
     }
 
     private static int groupCount(int[] group) {
@@ -63,7 +66,7 @@ final class Scaling {
         return max + 1;
     }
 
-    private static double[] ownSpreads(int groups) {
+    private static double[] noFixedSpreads(int groups) {
         double[] spreads = new double[groups];
         Arrays.fill(spreads, Double.NaN);
         return spreads;
@@ -87,7 +90,7 @@ final class Scaling {
             scale[f] = features.get(f).scale();
             group[f] = features.get(f).group();
         }
-        double[] spreads = ownSpreads(groupCount(group));
+        double[] spreads = noFixedSpreads(groupCount(group));
         for (FeatureScaling feature : features) {
             if (feature.spread() != null) {
                 // The network was trained on windows divided by it: without it, its forecasts would be wrong.
@@ -151,7 +154,7 @@ final class Scaling {
             }
         }
         int period = baselinePeriod(data.seasonalPeriod(), window);
-        Scaling own = new Scaling(center, scale, group, period, ownSpreads(groupCount(group)));
+        Scaling own = new Scaling(center, scale, group, period, noFixedSpreads(groupCount(group)));
         return data.kind() == SequenceKind.TRAJECTORY
                 ? new Scaling(center, scale, group, period, own.typicalSpreads(data, trainingLengths, window))
                 : own;
@@ -173,16 +176,15 @@ final class Scaling {
         double[] squares = new double[groups];
         long counted = 0;
         long position = 0;
-        float[] scratch = new float[window * center.length];
         for (int i = 0; i < data.sequences().size(); i++) {
             float[][] values = data.sequences().get(i).values();
             for (int start = 0; start + window <= trainingLengths[i]; start++, position++) {
                 if (position % stride != 0) {
                     continue;
                 }
-                double[] reference = encodeWindow(values, start, window, scratch, 0);
+                double[] spreads = windowSpreads(values, start, window);
                 for (int g = 0; g < groups; g++) {
-                    squares[g] += reference[g] * reference[g];
+                    squares[g] += spreads[g] * spreads[g];
                 }
                 counted++;
             }
@@ -252,27 +254,9 @@ final class Scaling {
     double[] encodeWindow(float[][] values, int start, int window, float[] dst, int dstOffset) {
         int features = center.length;
         double[] reference = new double[groups + baselinePeriod * features];
-        double[] mean = new double[features];
-        for (int t = start; t < start + window; t++) {
-            for (int f = 0; f < features; f++) {
-                mean[f] += normalize(values[t][f], f);
-            }
-        }
-        double[] groupVariance = new double[groups];
-        int[] groupSize = new int[groups];
-        for (int f = 0; f < features; f++) {
-            mean[f] /= window;
-            double sumSquares = 0;
-            for (int t = start; t < start + window; t++) {
-                double d = normalize(values[t][f], f) - mean[f];
-                sumSquares += d * d;
-            }
-            groupVariance[group[f]] += sumSquares / window;
-            groupSize[group[f]]++;
-        }
+        double[] own = ownSpreads ? windowSpreads(values, start, window) : null;
         for (int g = 0; g < groups; g++) {
-            reference[g] = Double.isNaN(fixedSpread[g])
-                    ? Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR) : fixedSpread[g];
+            reference[g] = Double.isNaN(fixedSpread[g]) ? own[g] : fixedSpread[g];
         }
         for (int k = 0; k < baselinePeriod; k++) {
             float[] row = values[start + window - baselinePeriod + k];
@@ -288,6 +272,32 @@ final class Scaling {
             }
         }
         return reference;
+    }
+
+    /** Per group, the spread of {@code values[start, start + window)}, normalized, floored at {@link #SPREAD_FLOOR}. */
+    private double[] windowSpreads(float[][] values, int start, int window) {
+        int features = center.length;
+        double[] groupVariance = new double[groups];
+        int[] groupSize = new int[groups];
+        for (int f = 0; f < features; f++) {
+            double mean = 0;
+            for (int t = start; t < start + window; t++) {
+                mean += normalize(values[t][f], f);
+            }
+            mean /= window;
+            double sumSquares = 0;
+            for (int t = start; t < start + window; t++) {
+                double d = normalize(values[t][f], f) - mean;
+                sumSquares += d * d;
+            }
+            groupVariance[group[f]] += sumSquares / window;
+            groupSize[group[f]]++;
+        }
+        double[] spreads = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            spreads[g] = Math.sqrt(groupVariance[g] / groupSize[g] + SPREAD_FLOOR * SPREAD_FLOOR);
+        }
+        return spreads;
     }
 
     /**
