@@ -22,12 +22,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,6 +71,9 @@ class EndpointSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -179,6 +185,33 @@ class EndpointSecurityTest {
             assertThat(response.body()).contains("open to no key");
         }
         assertThat(RawHttp.send(port, "GET", "/error", null, null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void errorsTheContainerAnswersAreProblemsWhateverTheClientAccepts() throws Exception {
+        RawHttp.Response trace = RawHttp.send(port, "TRACE", "/api/v1/models", TestKeys.ADMIN, null, null);
+        RawHttp.Response post = RawHttp.send(port, "POST", "/", null, "text/plain", "x");
+        RawHttp.Response hidden = RawHttp.send(port, "GET", "/META-INF/MANIFEST.MF", null, null, null);
+        for (RawHttp.Response response : List.of(trace, post, hidden)) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).doesNotContain("timestamp", "Whitelabel", "/META-INF", "/api/v1", "Exception");
+        }
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(hidden.status()).isEqualTo(404);
+    }
+
+    @Test
+    void noBodyIsParsedBeforeSecurityAndMetricsNameNoPath() throws Exception {
+        // Spring's form filter read PUT, PATCH and DELETE bodies before the key was checked.
+        assertThat(context.getBeansOfType(FormContentFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(MultipartResolver.class)).isEmpty();
+        RawHttp.Response form = RawHttp.send(port, "PUT", "/api/v1/models/" + MODEL + "/aliases/x", null,
+                "application/x-www-form-urlencoded", "version=1");
+        assertThat(form.status()).isEqualTo(401);
+        RawHttp.Response metrics = RawHttp.send(port, "GET", "/actuator/prometheus", TestKeys.ADMIN, null, null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests").doesNotContain("path=\"/", "disk_free");
     }
 
     @Test
@@ -308,9 +341,12 @@ class EndpointSecurityTest {
      */
     private static boolean refused(RawHttp.Response response) {
         boolean problem = response.contentType() != null && response.contentType().startsWith("application/problem+json");
-        boolean unrouted = response.status() == 400 && (response.body().contains("problems/rejected-path")
+        // An answer to HEAD has no body to tell which refusal it was, but a 400 acts on nothing either.
+        boolean unrouted = response.status() == 400 && (response.body().isEmpty()
+                || response.body().contains("problems/rejected-path")
                 || response.body().contains("refused before it reached the service"));
-        return problem && (response.status() == 401 || response.status() == 403 || unrouted);
+        // 405: a method the container serves nowhere (TRACE), refused before any rule.
+        return problem && (response.status() == 401 || response.status() == 403 || response.status() == 405 || unrouted);
     }
 
     private RawHttp.Response admin(String method, String path) throws Exception {
