@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * Finds the season of data that came without one: the lag of the strongest autocorrelation peak of
  * the series less its linear trend (of its logarithm for positive data) above a strict 99 % white-noise
  * bound (some hundred lags are scanned), moved to the smallest divisor that carries most of that
- * correlation (12 rather than 24), and confirmed by the M4 benchmarks' 90 % test on the differenced
+ * correlation in the series and in its differences (12 rather than 24), and confirmed by the M4 benchmarks' 90 % test on the differenced
  * series, which a random walk's slow swings do not pass. Several series vote.
  */
 public final class Seasons {
@@ -65,13 +65,18 @@ public final class Seasons {
                 best = p;
             }
         }
+        double[] differences = clipped(differenced(y));
+        // A divisor must carry the correlation in the differences too: a smooth series' levels also peak at
+        // half its season (a quarterly season's lag 2), its differences do not.
+        double[] changes = best > 2 ? autocorrelations(differences, best) : null;
         for (int q = 2; q < best; q++) {
-            if (best % q == 0 && nearPeak(acf, q) && acf[q] >= 0.8 * acf[best] && acf[q] > scanLimit(acf, q, d.length)) {
+            if (best % q == 0 && nearPeak(acf, q) && acf[q] >= 0.8 * acf[best] && acf[q] > scanLimit(acf, q, d.length)
+                    && changes[q] >= 0.8 * changes[best]) {
                 best = q;
                 break;
             }
         }
-        return best > 1 && confirmed(clipped(differenced(y)), best) ? best : 1;
+        return best > 1 && confirmed(differences, best) ? best : 1;
     }
 
     /**

@@ -69,6 +69,26 @@ class SeasonsTest {
     }
 
     @Test
+    void aQuarterlySeasonWithStrongHalfYearSwingsOnSlowSwingsIsNotTakenForASeasonOfTwo() {
+        // A high quarter and a low one next to it, on a wandering level: the levels' correlation peaks at lag 2
+        // almost as high as at 4 (a quarter apart the season anticorrelates), the differences' does not.
+        double[] pattern = {0, 0, 2.5, -2.5};
+        int found = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            Random random = new Random(seed);
+            double[] y = new double[100];
+            double level = 100;
+            for (int t = 0; t < y.length; t++) {
+                level += random.nextGaussian();
+                y[t] = level + 0.2 * t + pattern[t % 4] + random.nextGaussian();
+            }
+            found += Seasons.detect(y) == 4 ? 1 : 0;
+        }
+        // Before the differences had a say, 13 of these 20.
+        assertThat(found).as("of 20 series with a season of 4").isGreaterThanOrEqualTo(19);
+    }
+
+    @Test
     void manySeriesVoteAndTooShortOnesShowNone() {
         List<Sequence> sequences = List.of(series(seasonal(12, 120, 1)), series(seasonal(12, 120, 2)),
                 series(seasonal(6, 120, 3)));
