@@ -47,11 +47,18 @@ final class BlendCalibration {
             int i = (int) ((long) k * n / scored);
             float[][] values = data.sequences().get(i).values();
             int lowest = Math.max(usesNetwork ? split.trainingEnd()[i] : 0, Blending.firstOrigin(period));
+            // Each feature's errors are scaled by its whole history's scale, as its intervals will be: the
+            // scale of the few points before an early origin is noisy, and dividing by it gave heavy-tailed
+            // cases that widened every interval (bench/README.md).
+            double[] scales = new double[data.featureCount()];
+            for (int f = 0; f < scales.length; f++) {
+                scales[f] = Accuracy.naiveScale(values, values.length, f, period);
+            }
             for (int origin : calibrationOrigins(lowest, values.length - horizon, perSeries)) {
                 float[][] forecast = Blending.combine(blend, Arrays.copyOf(values, origin),
                         usesNetwork ? network.at(i, origin) : null, period, horizon);
                 for (int f = 0; f < data.featureCount(); f++) {
-                    double scale = Accuracy.naiveScale(values, origin, f, period);
+                    double scale = scales[f];
                     if (!(scale > 0)) {
                         continue;
                     }

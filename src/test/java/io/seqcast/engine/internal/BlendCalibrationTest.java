@@ -58,6 +58,27 @@ class BlendCalibrationTest {
     }
 
     @Test
+    void errorsAreScaledByTheWholeHistoryNotByTheFewPointsBeforeAnEarlyOrigin() {
+        // A calm start, then noise of the same spread throughout: the first origins' own scales are tiny.
+        Random random = new Random(4);
+        float[][] values = new float[120][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (100 + (t < 12 ? 0.001 * random.nextGaussian() : random.nextGaussian()));
+        }
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 1);
+        Backtest.Calibration calibration = BlendCalibration.errors(data, null, 4, null, List.of("NAIVE"));
+        double scale = Accuracy.naiveScale(values, values.length, 0, 1);
+        double widest = 0;
+        for (int t = 12; t + 4 <= values.length; t++) {
+            for (int h = 0; h < 4; h++) {
+                widest = Math.max(widest, Math.abs(values[t + h][0] - values[t - 1][0]) / scale);
+            }
+        }
+        // Scaled by the calm start's own scale, the first origins' errors were a thousand times larger.
+        assertThat(calibration.halfWidth(3, 99)).isLessThanOrEqualTo(widest);
+    }
+
+    @Test
     void theModelsPathsSimulateEveryFeatureOfManySeries() {
         // 64 series of two features, the first constant (nothing to scale by): only the second can be simulated.
         Random random = new Random(3);
