@@ -58,7 +58,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(e, RequestSizeFilter.tooLarge(tooLarge.limit()), headers,
                     HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            detail = "the request has no body; this endpoint needs one (see /v3/api-docs)";
+        } else if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             detail = "'" + format.getValue() + "' is not one of " + List.of(format.getTargetType().getEnumConstants());
         } else if (cause instanceof DatabindException binding) {

@@ -119,6 +119,17 @@ class TrainingJobControllerTest {
     }
 
     @Test
+    void anEmptyBodyIsToldItHasNoBodyWhateverItsType() throws Exception {
+        for (String type : new String[] {"text/csv", "application/json"}) {
+            mvc.perform(post("/api/v1/training-jobs?model=demand").contentType(type).content(""))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value("the request has no body; this endpoint needs one (see /v3/api-docs)"));
+        }
+        org.mockito.Mockito.verifyNoInteractions(jobs);
+    }
+
+    @Test
     void otherContentTypesAre415() throws Exception {
         mvc.perform(post("/api/v1/training-jobs").contentType(MediaType.APPLICATION_XML).content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())
