@@ -58,11 +58,12 @@ class ForecastService {
     ForecastResponse forecast(String name, Integer version, String alias, ForecastRequest request) {
         return latency.record(() -> {
             int resolved = registry.resolve(name, version, alias);
-            ParsedData parsed = parser.parse(new DataPayload(request.features(), request.series(),
-                    request.trajectories(), null), "");
-            seriesPerRequest.record(parsed.data().sequences().size());
             ForecastModel model = cache.get(name, resolved);
             ModelManifest manifest = model.manifest();
+            // Gaps in a history are filled as the model's training data was: from a season earlier.
+            ParsedData parsed = parser.parse(new DataPayload(request.features(), request.series(),
+                    request.trajectories(), manifest.seasonalPeriod()), "");
+            seriesPerRequest.record(parsed.data().sequences().size());
             requireSameShape(manifest, parsed);
             int horizon = request.horizon() != null ? request.horizon() : manifest.spec().horizon();
             List<float[][]> histories = parsed.data().sequences().stream().map(Sequence::values).toList();

@@ -169,6 +169,36 @@ class ForecastServiceTest {
     }
 
     @Test
+    void missingValuesAtTheEndOfAHistoryAreFilledFromASeasonEarlierAsInTraining() {
+        java.util.Random random = new java.util.Random(13);
+        double[] values = new double[72];
+        for (int t = 0; t < values.length; t++) {
+            values[t] = 100 + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
+        }
+        float[][] training = new float[values.length][1];
+        for (int t = 0; t < values.length; t++) {
+            training[t][0] = (float) values[t];
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("a", training)), 12),
+                new ModelSpec(CellType.LSTM, 8, 1, 0, 24, 12), TrainingSpec.builder().epochs(3).build(),
+                TrainingListener.NONE)) {
+            registry.publish("gaps", trained);
+        }
+        double[] gaps = values.clone();
+        double[] filled = values.clone();
+        for (int t = values.length - 8; t < values.length; t++) {
+            gaps[t] = Double.NaN;
+            filled[t] = values[t - 12];
+        }
+        ForecastResponse withGaps = service(Duration.ofSeconds(30)).forecast("gaps", null, null, new ForecastRequest(null,
+                List.of(new SeriesPayload("a", SeriesValues.of(gaps), null, null)), null, 12, null, null));
+        ForecastResponse seasonal = service(Duration.ofSeconds(30)).forecast("gaps", null, null, new ForecastRequest(null,
+                List.of(new SeriesPayload("a", SeriesValues.of(filled), null, null)), null, 12, null, null));
+        assertThat((float[]) withGaps.forecasts().get(0).values())
+                .containsExactly((float[]) seasonal.forecasts().get(0).values());
+    }
+
+    @Test
     void seriesTooShortToBacktestGetIntervalsFromTheirModelThatCoverHeldOutPointsAboutAsOftenAsTheySay() {
         java.util.Random random = new java.util.Random(12);
         int series = 40;
