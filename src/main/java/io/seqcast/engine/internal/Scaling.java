@@ -150,7 +150,7 @@ final class Scaling {
             for (int f = 0; f < features; f++) {
                 group[f] = f;
                 scale[f] = Math.sqrt(variance[f]);
-                requireVarying(scale[f], data.features().get(f), "feature");
+                requireVarying(scale[f], center[f], data.features().get(f), "feature");
             }
         }
         int period = baselinePeriod(data.seasonalPeriod(), window);
@@ -208,13 +208,13 @@ final class Scaling {
         }
         double spatialScale = spatial == 0 ? 0 : Math.sqrt(spatialVariance / spatial);
         if (spatial > 0) {
-            requireVarying(spatialScale, "x/y/z", "position");
+            requireVarying(spatialScale, 0, "x/y/z", "position");
         }
         for (int f = 0; f < names.size(); f++) {
             if (TIME_FEATURE.equals(names.get(f))) {
                 group[f] = spatial > 0 ? 1 : 0;
                 scale[f] = Math.sqrt(variance[f]);
-                requireVarying(scale[f], TIME_FEATURE, "time");
+                requireVarying(scale[f], 0, TIME_FEATURE, "time");
             } else {
                 group[f] = 0;
                 scale[f] = spatialScale;
@@ -222,10 +222,22 @@ final class Scaling {
         }
     }
 
-    private static void requireVarying(double scale, String name, String what) {
-        if (!(scale > 1e-12) || !Double.isFinite(scale)) {
-            throw new InvalidInputException("features", what + " '" + name
-                    + "' is constant over the training part of the data; a constant carries no signal, remove it");
+    /**
+     * Values travel as 32-bit floats (7 significant digits): changes below a millionth of a feature's level are
+     * rounding, not signal.
+     */
+    private static final double MIN_RELATIVE_SPREAD = 1e-6;
+
+    private static void requireVarying(double scale, double level, String name, String what) {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new InvalidInputException("features", what + " '" + name + "' is constant over the training part"
+                    + " of the data: there is nothing to learn (forecast the constant, or leave the feature out)");
+        }
+        if (scale <= MIN_RELATIVE_SPREAD * Math.abs(level)) {
+            throw new InvalidInputException("features", String.format(java.util.Locale.ROOT, "%s '%s' varies by %.3g"
+                    + " around a level of %.3g over the training part of the data, less than a millionth of it:"
+                    + " values are kept as 32-bit floats (7 significant digits), so its changes would be lost;"
+                    + " subtract its level first, or send it in other units", what, name, scale, level));
         }
     }
 

@@ -33,6 +33,18 @@ class ScalingTest {
     }
 
     @Test
+    void aFeatureIsJudgedFlatRelativeToItsLevelNotByAnAbsoluteThreshold() {
+        // Tiny values that vary by half their level carry a signal...
+        SequenceData tiny = SequenceData.univariate(List.of(new Sequence("a", column(7e-21f, 1.3e-20f, 9e-21f, 1.1e-20f))), 1);
+        assertThat(Scaling.fit(tiny, new int[] {4}, 4).describe(List.of("value")).get(0).scale()).isPositive();
+        // ...large ones that vary by less than 32-bit floats resolve do not, and are told why.
+        SequenceData huge = SequenceData.univariate(List.of(new Sequence("a", column(1e12f, 1e12f + 65536, 1e12f, 1e12f))), 1);
+        assertThatThrownBy(() -> Scaling.fit(huge, new int[] {4}, 4))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("less than a millionth").hasMessageContaining("32-bit floats");
+    }
+
+    @Test
     void trajectoryAxesShareOneScaleSoAFlatAxisIsAccepted() {
         SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y", "z"),
                 List.of(new Sequence("t", new float[][] {{0, 0, 2}, {1, 0, 2}, {2, 0, 2}, {3, 0, 2}})), 1);
