@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Reads {@code text/csv} into the same payload as JSON. A header row names the columns: an optional
  * {@code series} column (rows with the same value form one series, in row order), an optional
- * {@code time} column (ISO-8601 instants: the first gives the series' start; any other time, such as the
- * decimal years of R exports, only labels the rows), and the features. Columns
+ * {@code time} column (ISO-8601 instants: the first gives the series' start, and a row missing from the
+ * regular steps is a missing value; any other time, such as the decimal years of R exports, only labels the
+ * rows), and the features. Columns
  * {@code x}, {@code y} and optionally {@code z} and {@code t}, and nothing else, make trajectories.
  */
 public final class CsvPayloads {
@@ -32,7 +33,9 @@ public final class CsvPayloads {
      * @param frequency ISO-8601 period or duration between rows; inferred from the times when omitted
      */
     public static DataPayload parse(String csv, String frequency, Integer seasonality) {
-        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+        // Excel's "CSV UTF-8" starts with a byte order mark, which would become part of the first column's name.
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
         if (lines.size() < 2) {
             throw new InvalidInputException("/csv", "a header row and at least one data row are expected");
         }
@@ -77,18 +80,23 @@ public final class CsvPayloads {
                 }
                 tracks.add(new TrajectoryPayload(entry.getKey(), points));
             } else {
-                double[][] table = new double[rows.size()][featureColumns.size()];
+                boolean instants = timeColumn >= 0 && isInstant(rows.get(0)[timeColumn]);
+                Instant[] times = instants ? instants(rows, timeColumn, entry.getKey()) : null;
+                String step = !instants ? null : frequency != null ? frequency : inferFrequency(times);
+                int[] steps = instants && Timing.valid(step) ? TimeGrid.steps(times, step, entry.getKey())
+                        : java.util.stream.IntStream.range(0, rows.size()).toArray();
+                double[][] table = new double[steps[steps.length - 1] + 1][featureColumns.size()];
+                for (double[] missing : table) {
+                    Arrays.fill(missing, Double.NaN);
+                }
                 for (int r = 0; r < rows.size(); r++) {
                     for (int f = 0; f < featureColumns.size(); f++) {
                         int c = featureColumns.get(f);
-                        table[r][f] = numberOrMissing(rows.get(r)[c], header.get(c));
+                        table[steps[r]][f] = numberOrMissing(rows.get(r)[c], header.get(c));
                     }
                 }
                 SeriesValues values = features.size() == 1 ? SeriesValues.ofColumn(table) : SeriesValues.ofRows(table);
-                boolean instants = timeColumn >= 0 && isInstant(rows.get(0)[timeColumn]);
-                String start = instants ? rows.get(0)[timeColumn] : null;
-                String step = !instants ? null : frequency != null ? frequency : inferFrequency(rows, timeColumn);
-                series.add(new SeriesPayload(entry.getKey(), values, start, step));
+                series.add(new SeriesPayload(entry.getKey(), values, instants ? rows.get(0)[timeColumn] : null, step));
             }
         }
         return trajectories ? new DataPayload(null, null, tracks, seasonality)
@@ -121,55 +129,65 @@ public final class CsvPayloads {
         }
     }
 
+    /** Every row's instant; they must increase. */
+    private static Instant[] instants(List<String[]> rows, int timeColumn, String series) {
+        Instant[] times = new Instant[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            try {
+                times[r] = Instant.parse(rows.get(r)[timeColumn]);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("/csv", "series " + series + ": time '" + abbreviate(rows.get(r)[timeColumn])
+                        + "' is not an ISO-8601 instant like the first row's, such as 2024-01-01T00:00:00Z");
+            }
+            if (r > 0 && !times[r].isAfter(times[r - 1])) {
+                throw new InvalidInputException("/csv", "series " + series + ": time " + times[r] + " does not come after"
+                        + " the row before it (" + times[r - 1] + "): a series' rows must be in time order, each time once");
+            }
+        }
+        return times;
+    }
+
     /**
-     * The step between rows, from their instants: a calendar step (P1M, P3M, P1Y, P1W, P1D) when the
-     * rows fall on the same day and time each step by the calendar in UTC, else the exact duration
-     * (PT1H, PT30M, ...). Up to the first 25 rows are checked; irregular ones get the first step.
+     * The step between rows, from the closest two of the first 25 (so that a missing row does not double it):
+     * a calendar step (P1M, P3M, P1Y, P1W, P1D) when they are that far apart by the calendar in UTC, else
+     * the exact duration (PT1H, PT30M, ...). {@link TimeGrid} then checks every row against it.
      */
-    private static String inferFrequency(List<String[]> rows, int timeColumn) {
-        if (rows.size() < 2) {
+    private static String inferFrequency(Instant[] times) {
+        if (times.length < 2) {
             throw new InvalidInputException("/csv", "give a frequency query parameter: one row per series leaves"
                     + " nothing to infer it from");
         }
-        List<ZonedDateTime> times = new ArrayList<>();
-        try {
-            for (int r = 0; r < Math.min(rows.size(), 25); r++) {
-                times.add(Instant.parse(rows.get(r)[timeColumn]).atZone(ZoneOffset.UTC));
+        int closest = 1;
+        for (int r = 2; r < Math.min(times.length, 25); r++) {
+            if (Duration.between(times[r - 1], times[r]).compareTo(Duration.between(times[closest - 1], times[closest])) < 0) {
+                closest = r;
             }
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("/csv", "time must hold ISO-8601 instants such as 2024-01-01T00:00:00Z");
         }
-        ZonedDateTime first = times.get(0);
-        // Month ends count short (31 Jan to 29 Feb is "0 months"), so the next whole month is tried too.
-        long between = ChronoUnit.MONTHS.between(first, times.get(1));
-        long months = first.plusMonths(between + 1).equals(times.get(1)) ? between + 1 : between;
-        boolean monthEnd = Timing.isMonthEnd(first);
-        if (months > 0 && steps(times, i -> monthEnd ? first.plusMonths(months * i).with(TemporalAdjusters.lastDayOfMonth())
-                : first.plusMonths(months * i))) {
-            return months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M";
+        ZonedDateTime from = times[closest - 1].atZone(ZoneOffset.UTC);
+        ZonedDateTime to = times[closest].atZone(ZoneOffset.UTC);
+        // Calendar steps are matched within the hour a change of clock offset moves them; month ends count
+        // short (31 Jan to 29 Feb is "0 months"), so the next whole month is tried too.
+        ZonedDateTime late = to.plus(TimeGrid.CALENDAR_TOLERANCE);
+        long between = ChronoUnit.MONTHS.between(from, late);
+        boolean monthEnd = Timing.isMonthEnd(from) && Timing.isMonthEnd(to);
+        for (long months = Math.max(1, between); months <= between + 1; months++) {
+            if (TimeGrid.near(monthEnd ? from.plusMonths(months).with(TemporalAdjusters.lastDayOfMonth())
+                    : from.plusMonths(months), to)) {
+                return months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M";
+            }
         }
-        long days = ChronoUnit.DAYS.between(first, times.get(1));
-        if (days > 0 && steps(times, i -> first.plusDays(days * i))) {
+        long days = ChronoUnit.DAYS.between(from, late);
+        if (days > 0 && TimeGrid.near(from.plusDays(days), to)) {
             return days % 7 == 0 ? "P" + days / 7 + "W" : "P" + days + "D";
         }
-        return Duration.between(first, times.get(1)).toString();
-    }
-
-    private static boolean steps(List<ZonedDateTime> times, java.util.function.LongFunction<ZonedDateTime> expected) {
-        for (int i = 1; i < times.size(); i++) {
-            if (!times.get(i).equals(expected.apply(i))) {
-                return false;
-            }
-        }
-        return true;
+        return Duration.between(from, to).toString();
     }
 
     private static Double value(String[] row, List<String> header, String column) {
         return number(row[header.indexOf(column)], column);
     }
 
-    /** An empty cell, NA or null (as R and spreadsheets write a missing value) is null: filled later. */
-    /** A cell's number, or NaN for a missing one (empty, NA or null). */
+    /** A cell's number, or NaN for a missing one (empty, NA or null, as R and spreadsheets write it): filled later. */
     private static double numberOrMissing(String cell, String column) {
         String trimmed = cell.trim();
         return trimmed.isEmpty() || trimmed.equals("NA") || trimmed.equals("null") ? Double.NaN : number(cell, column);

@@ -25,7 +25,7 @@ public record Timing(Instant start, String frequency) {
         return instants;
     }
 
-    private Instant at(long step) {
+    Instant at(long step) {
         if (isCalendar(frequency)) {
             Period period = Period.parse(frequency);
             ZonedDateTime from = start.atZone(ZoneOffset.UTC);

@@ -78,6 +78,59 @@ class CsvPayloadsTest {
         assertThat(halfHourly.data().seasonalPeriod()).isEqualTo(48);
     }
 
+    @Test
+    void aRowMissingFromTheMonthsIsAMissingValueAndTheStepIsNotDoubled() {
+        // 2020-01 .. 2020-12 without March: eleven rows, twelve months.
+        StringBuilder csv = new StringBuilder("time,value\n");
+        for (int month = 1; month <= 12; month++) {
+            if (month != 3) {
+                csv.append(String.format("2020-%02d-01T00:00:00Z,%d%n", month, month * 10));
+            }
+        }
+        DataPayload payload = CsvPayloads.parse(csv.toString(), null, 1);
+        assertThat(payload.series().get(0).frequency()).isEqualTo("P1M");
+        ParsedData parsed = parser.parse(payload, "");
+        assertThat(parsed.filled()).isEqualTo(1);
+        float[][] values = parsed.data().sequences().get(0).values();
+        assertThat(values).hasDimensions(12, 1);
+        assertThat(values[2][0]).isEqualTo(30f); // between February's 20 and April's 40
+        assertThat(values[11][0]).isEqualTo(120f);
+    }
+
+    @Test
+    void timesOutOfOrderRepeatedOrOffTheStepsAreRefusedSayingWhich() {
+        assertThatThrownBy(() -> CsvPayloads.parse("time,value\n2020-02-01T00:00:00Z,1\n2020-01-01T00:00:00Z,2\n", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not come after");
+        assertThatThrownBy(() -> CsvPayloads.parse("time,value\n2020-01-01T00:00:00Z,1\n2020-01-01T00:00:00Z,2\n", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("each time once");
+        // Steps of 10, 15 and 10 minutes.
+        assertThatThrownBy(() -> CsvPayloads.parse("time,value\n2020-01-01T00:00:00Z,1\n2020-01-01T00:10:00Z,2\n"
+                + "2020-01-01T00:25:00Z,3\n2020-01-01T00:35:00Z,4\n", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the PT10M steps");
+    }
+
+    @Test
+    void weekdaysOnlyAreRefusedAsTooManyMissingDaysWithTheWayOut() {
+        StringBuilder csv = new StringBuilder("time,value\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1); // a Monday
+        for (int i = 0; i < 60; i++, day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() <= 5) {
+                csv.append(day).append("T00:00:00Z,").append(i).append('\n');
+            }
+        }
+        assertThatThrownBy(() -> CsvPayloads.parse(csv.toString(), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("weekends")
+                .hasMessageContaining("leave the time column out");
+    }
+
+    @Test
+    void daysAcrossAChangeOfClockOffsetAndAByteOrderMarkAreRead() {
+        DataPayload payload = CsvPayloads.parse("\uFEFFtime,value\n2024-03-30T00:00:00+01:00,1\n"
+                + "2024-03-31T00:00:00+01:00,2\n2024-04-01T00:00:00+02:00,3\n2024-04-02T00:00:00+02:00,4\n", null, 1);
+        assertThat(payload.series().get(0).frequency()).isEqualTo("P1D");
+        assertThat(parser.parse(payload, "").data().sequences().get(0).values()).hasDimensions(4, 1);
+    }
+
     private static String frequencyOf(String start, int step, String unit) {
         return CsvPayloads.parse(csv(start, step, unit, 30), null, null).series().get(0).frequency();
     }
