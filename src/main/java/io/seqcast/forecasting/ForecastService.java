@@ -123,8 +123,10 @@ class ForecastService {
             throw new ForecastTooLarge("%,d series %,d steps ahead with this model take %,d units of work (multiply-adds"
                     + " of one forward pass per series and roll-out pass, and of refitting exponential smoothing per series"
                     + " where the model blends it in); one request may take %,d"
-                    + " (seqcast.forecasting.max-work): send fewer series or a horizon closer to the model's (%d)",
-                    series, horizon, work, limits.maxWork(), model.manifest().spec().horizon());
+                    + " (seqcast.forecasting.max-work): send fewer series (at most %,d at this horizon)%s",
+                    series, horizon, work, limits.maxWork(), Math.max(1, limits.maxWork() / Math.max(1, work / series)),
+                    horizon > model.manifest().spec().horizon()
+                            ? " or a horizon closer to the model's (" + model.manifest().spec().horizon() + ")" : "");
         }
     }
 

@@ -319,7 +319,8 @@ class ForecastServiceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThatThrownBy(() -> service.forecast("m", null, null, request(1_000, 40, 900)))
                 .isInstanceOfSatisfying(ForecastService.ForecastTooLarge.class,
-                        e -> assertThat(e.getBody().getDetail()).contains("seqcast.forecasting.max-work", "(1)"));
+                        e -> assertThat(e.getBody().getDetail()).contains("seqcast.forecasting.max-work", "fewer series (at most",
+                                "closer to the model's (1)"));
         assertThat(service.forecast("m", null, null, request(100, 40, 12)).forecasts()).hasSize(100);
     }
 
