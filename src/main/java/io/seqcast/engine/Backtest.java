@@ -56,8 +56,12 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
      * @param pooled {@code [p - 1]}: the quantiles of the errors divided by their step's mean, over every
      *     step's cases; null in manifests written before pooling
      * @param source where the errors come from; null in manifests written before there was a choice
+     * @param trainingScales per feature, the median in-sample seasonal naive error of the training series: what
+     *     scales the intervals of a history without any variation of its own (a constant one), which would
+     *     otherwise be zero wide; null for radii and in manifests written before it was kept
      */
-    public record Calibration(int cases, double[][] quantiles, double[] stepScales, double[] pooled, Source source) {
+    public record Calibration(int cases, double[][] quantiles, double[] stepScales, double[] pooled, Source source,
+            double[] trainingScales) {
 
         public static final int MAX_LEVEL = 99;
 
@@ -101,7 +105,12 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     quantiles[h][p] = Math.max(quantiles[h][p], quantiles[h - 1][p]);
                 }
             }
-            return new Calibration(cases, quantiles, stepScales, quantiles(normalised), source);
+            return new Calibration(cases, quantiles, stepScales, quantiles(normalised), source, null);
+        }
+
+        /** This calibration with the training series' typical scales. */
+        public Calibration withTrainingScales(double[] scales) {
+            return new Calibration(cases, quantiles, stepScales, pooled, source, scales);
         }
 
         /**
@@ -124,7 +133,7 @@ public record Backtest(int origins, int horizon, List<String> model, Map<String,
                     pooledWidest[p] = Math.max(pooled[p], other.pooled[p]);
                 }
             }
-            return new Calibration(cases, widest, scales, pooledWidest, source);
+            return new Calibration(cases, widest, scales, pooledWidest, source, trainingScales);
         }
 
         /** The conformal quantiles at 1 .. 99 % of {@code scores} (sorted in place). */

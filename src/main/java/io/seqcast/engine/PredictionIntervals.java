@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Prediction intervals around a model's forecasts, from the conformal calibration of its backtest: at step
  * h and level p, the forecast plus and minus the calibrated scaled error times the history's own scale (its
- * in-sample seasonal naive error), so that one model serves series of any level and spread. The point
- * forecast always lies inside.
+ * in-sample seasonal naive error), so that one model serves series of any level and spread; a history
+ * without variation (constant) takes the training series' typical scale instead. The point forecast always
+ * lies inside.
  */
 public final class PredictionIntervals {
 
@@ -92,8 +93,12 @@ public final class PredictionIntervals {
             float[][] forecast = forecasts.get(i);
             int features = forecast[0].length;
             double[] scales = new double[features];
+            double[] typical = calibration.trainingScales();
             for (int f = 0; f < features; f++) {
                 scales[f] = naiveScale(history, history.length, f, manifest.seasonalPeriod());
+                if (!(scales[f] > 0) && typical != null && f < typical.length) {
+                    scales[f] = typical[f];
+                }
             }
             List<Forecast.Interval> intervals = new ArrayList<>(levels.size());
             for (double level : levels) {

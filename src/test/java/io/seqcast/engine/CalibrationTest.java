@@ -51,7 +51,7 @@ class CalibrationTest {
 
     @Test
     void aCalibrationWithoutPoolingRefusesWhatItsStepsCannotCalibrate() {
-        Backtest.Calibration old = new Backtest.Calibration(10, calibration(10).quantiles(), null, null, null);
+        Backtest.Calibration old = new Backtest.Calibration(10, calibration(10).quantiles(), null, null, null, null);
         assertThat(old.calibrates(90)).isTrue();
         assertThat(old.calibrates(95)).isFalse();
     }

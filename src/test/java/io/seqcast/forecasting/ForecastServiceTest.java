@@ -199,6 +199,30 @@ class ForecastServiceTest {
     }
 
     @Test
+    void aConstantHistoryGetsIntervalsAsWideAsTheTrainingSeriesWouldNotZeroWide() {
+        java.util.Random random = new java.util.Random(14);
+        float[][] training = new float[96][1];
+        for (int t = 0; t < training.length; t++) {
+            training[t][0] = (float) (100 + 10 * Math.sin(2 * Math.PI * t / 12) + 2 * random.nextGaussian());
+        }
+        try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("a", training)), 12),
+                new ModelSpec(CellType.LSTM, 8, 1, 0, 24, 6), TrainingSpec.builder().epochs(2).build(),
+                TrainingListener.NONE)) {
+            registry.publish("flat", trained);
+        }
+        double[] constant = new double[48];
+        java.util.Arrays.fill(constant, 100);
+        ForecastResponse response = service(Duration.ofSeconds(30)).forecast("flat", null, null, new ForecastRequest(null,
+                List.of(new SeriesPayload("a", SeriesValues.of(constant), null, null)), null, 6, List.of(80.0), null));
+        float[] point = (float[]) response.forecasts().get(0).values();
+        float[] upper = (float[]) response.forecasts().get(0).intervals().get(0).upper();
+        double scale = io.seqcast.engine.PredictionIntervals.naiveScale(training, training.length, 0, 12);
+        for (int h = 0; h < point.length; h++) {
+            assertThat(upper[h] - point[h]).as("step %d", h).isGreaterThan((float) (0.1 * scale));
+        }
+    }
+
+    @Test
     void seriesTooShortToBacktestGetIntervalsFromTheirModelThatCoverHeldOutPointsAboutAsOftenAsTheySay() {
         java.util.Random random = new java.util.Random(12);
         int series = 40;

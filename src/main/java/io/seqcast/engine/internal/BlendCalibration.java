@@ -70,7 +70,7 @@ final class BlendCalibration {
                 }
             }
         }
-        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon));
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon)).withTrainingScales(typicalScales(data));
     }
 
     /**
@@ -140,7 +140,29 @@ final class BlendCalibration {
                 cases.add(errors);
             }
         }
-        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon), Backtest.Calibration.Source.MODEL);
+        return cases.isEmpty() ? null : Backtest.Calibration.of(byStep(cases, horizon), Backtest.Calibration.Source.MODEL)
+                .withTrainingScales(typicalScales(data));
+    }
+
+    /** Per feature, the median of the training series' positive in-sample scales (0 where none has one). */
+    static double[] typicalScales(SequenceData data) {
+        int n = data.sequences().size();
+        int examined = Math.min(n, Blending.MAX_SERIES);
+        double[] typical = new double[data.featureCount()];
+        for (int f = 0; f < typical.length; f++) {
+            double[] scales = new double[examined];
+            int positive = 0;
+            for (int k = 0; k < examined; k++) {
+                float[][] values = data.sequences().get((int) ((long) k * n / examined)).values();
+                double scale = Accuracy.naiveScale(values, values.length, f, data.seasonalPeriod());
+                if (scale > 0) {
+                    scales[positive++] = scale;
+                }
+            }
+            Arrays.sort(scales, 0, positive);
+            typical[f] = positive == 0 ? 0 : scales[positive / 2];
+        }
+        return typical;
     }
 
     private static double[][] byStep(List<double[]> cases, int horizon) {
