@@ -11,11 +11,35 @@ package io.seqcast.engine;
  * @param spread the fixed spread, in normalized units, that every window of this feature's group is divided
  *     by (trajectories: the training windows' typical spread, so that a track's speed reaches the network);
  *     null where each window is divided by its own (series, and trajectories trained before it was kept)
+ * @param nonNegative true where no value of a series feature was negative in training: its forecasts and
+ *     interval bounds from a history without negative values are then kept at 0 or above (counts, sales,
+ *     prices); null for trajectories and in manifests written before it was kept
  */
-public record FeatureScaling(String feature, double center, double scale, int group, Double spread) {
+public record FeatureScaling(String feature, double center, double scale, int group, Double spread, Boolean nonNegative) {
 
     /** A feature whose windows are each divided by their own spread. */
     public FeatureScaling(String feature, double center, double scale, int group) {
-        this(feature, center, scale, group, null);
+        this(feature, center, scale, group, null, null);
+    }
+
+    /** This scaling, saying whether the feature was never negative in training. */
+    public FeatureScaling withNonNegative(boolean value) {
+        return new FeatureScaling(feature, center, scale, group, spread, value);
+    }
+
+    /**
+     * Whether forecasts of {@code feature} from {@code history} are floored at 0: the feature was never negative
+     * in training, nor is it in the history.
+     */
+    public static boolean floorsAtZero(java.util.List<FeatureScaling> normalization, float[][] history, int feature) {
+        if (feature >= normalization.size() || !Boolean.TRUE.equals(normalization.get(feature).nonNegative())) {
+            return false;
+        }
+        for (float[] row : history) {
+            if (row[feature] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

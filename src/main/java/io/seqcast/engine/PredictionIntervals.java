@@ -11,7 +11,7 @@ import java.util.Locale;
  * h and level p, the forecast plus and minus the calibrated scaled error times the history's own scale (its
  * in-sample seasonal naive error), so that one model serves series of any level and spread; a history
  * without variation (constant) takes the training series' typical scale instead. The point forecast always
- * lies inside.
+ * lies inside; a feature never negative in training nor in the history has no negative bound.
  */
 public final class PredictionIntervals {
 
@@ -93,6 +93,10 @@ public final class PredictionIntervals {
             float[][] forecast = forecasts.get(i);
             int features = forecast[0].length;
             double[] scales = new double[features];
+            boolean[] floored = new boolean[features];
+            for (int f = 0; f < features; f++) {
+                floored[f] = FeatureScaling.floorsAtZero(manifest.normalization(), history, f);
+            }
             double[] typical = calibration.trainingScales();
             for (int f = 0; f < features; f++) {
                 scales[f] = naiveScale(history, history.length, f, manifest.seasonalPeriod());
@@ -110,6 +114,9 @@ public final class PredictionIntervals {
                         float half = (float) (width * scales[f]);
                         lower[h][f] = Math.min(forecast[h][f], forecast[h][f] - half);
                         upper[h][f] = Math.max(forecast[h][f], forecast[h][f] + half);
+                        if (floored[f]) {
+                            lower[h][f] = Math.max(0, lower[h][f]);
+                        }
                     }
                 }
                 intervals.add(new Forecast.Interval(level, lower, upper, source));

@@ -223,6 +223,41 @@ class ForecastServiceTest {
     }
 
     @Test
+    void aSeriesNeverNegativeIsNotForecastNegativeNorAreItsBoundsButOneThatWasCanBe() {
+        for (double shift : new double[] {0, -50}) {
+            float[][] training = new float[40][1];
+            for (int t = 0; t < training.length; t++) {
+                training[t][0] = (float) (shift + 200 - 5 * t + (t % 2 == 0 ? 1 : -1));
+            }
+            String name = shift == 0 ? "falling" : "crossing";
+            try (ForecastModel trained = ENGINE.train(SequenceData.univariate(List.of(new Sequence("a", training)), 1),
+                    new ModelSpec(CellType.LSTM, 8, 1, 0, 8, 10), TrainingSpec.builder().epochs(2).build(),
+                    TrainingListener.NONE)) {
+                assertThat(trained.manifest().normalization().get(0).nonNegative()).isEqualTo(shift == 0);
+                registry.publish(name, trained);
+            }
+            double[] history = new double[training.length];
+            for (int t = 0; t < history.length; t++) {
+                history[t] = training[t][0];
+            }
+            ForecastResponse.Forecast forecast = service(Duration.ofSeconds(30)).forecast(name, null, null,
+                    new ForecastRequest(null, List.of(new SeriesPayload("a", SeriesValues.of(history), null, null)), null,
+                            10, List.of(95.0), null)).forecasts().get(0);
+            float[] point = (float[]) forecast.values();
+            float[] lower = (float[]) forecast.intervals().get(0).lower();
+            if (shift == 0) {
+                for (int h = 0; h < point.length; h++) {
+                    assertThat(point[h]).isGreaterThanOrEqualTo(0f);
+                    assertThat(lower[h]).isGreaterThanOrEqualTo(0f);
+                }
+                assertThat(point[point.length - 1]).isEqualTo(0f); // the trend reaches 0 and stops there
+            } else {
+                assertThat(point[point.length - 1]).isNegative();
+            }
+        }
+    }
+
+    @Test
     void seriesTooShortToBacktestGetIntervalsFromTheirModelThatCoverHeldOutPointsAboutAsOftenAsTheySay() {
         java.util.Random random = new java.util.Random(12);
         int series = 40;

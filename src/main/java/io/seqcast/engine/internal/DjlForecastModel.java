@@ -1,6 +1,7 @@
 package io.seqcast.engine.internal;
 
 import ai.djl.ndarray.NDManager;
+import io.seqcast.engine.FeatureScaling;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ForecastTimeoutException;
@@ -225,16 +226,25 @@ final class DjlForecastModel implements ForecastModel {
             if (produced < horizon) {
                 throw new IllegalStateException("the roll-out has passes left");
             }
-            if (blend == null) {
-                return List.of(forecasts);
-            }
-            List<float[][]> blended = new ArrayList<>(histories.size());
+            List<float[][]> out = new ArrayList<>(histories.size());
             for (int i = 0; i < histories.size(); i++) {
                 checkTime();
-                blended.add(Blending.combine(blend, histories.get(i), forecasts == null ? null : forecasts[i],
-                        manifest.seasonalPeriod(), horizon, fits));
+                out.add(floored(histories.get(i), blend == null ? forecasts[i] : Blending.combine(blend, histories.get(i),
+                        forecasts == null ? null : forecasts[i], manifest.seasonalPeriod(), horizon, fits)));
             }
-            return blended;
+            return out;
+        }
+
+        /** A feature never negative in training nor in the history is not forecast negative either. */
+        private float[][] floored(float[][] history, float[][] forecast) {
+            for (int f = 0; f < forecast[0].length; f++) {
+                if (FeatureScaling.floorsAtZero(manifest.normalization(), history, f)) {
+                    for (float[] step : forecast) {
+                        step[f] = Math.max(0, step[f]);
+                    }
+                }
+            }
+            return forecast;
         }
 
         private void checkTime() {

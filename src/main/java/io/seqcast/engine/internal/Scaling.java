@@ -253,7 +253,8 @@ final class Scaling {
         List<FeatureScaling> out = new ArrayList<>(names.size());
         for (int f = 0; f < names.size(); f++) {
             double spread = fixedSpread[group[f]];
-            out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f], Double.isNaN(spread) ? null : spread));
+            out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f], Double.isNaN(spread) ? null : spread,
+                    null));
         }
         return out;
     }

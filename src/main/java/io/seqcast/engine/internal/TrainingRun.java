@@ -11,8 +11,10 @@ import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.Backtest;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.EpochProgress;
+import io.seqcast.engine.FeatureScaling;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.ModelSpec;
+import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
 import io.seqcast.engine.TrainingCancelledException;
@@ -91,7 +93,7 @@ final class TrainingRun {
                     : choice.blend();
             Backtest backtest = backtest(choice, training.networkOnly());
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
-                    training, scaling.describe(data.features()), data.seasonalPeriod(), metrics, summary, fingerprint,
+                    training, normalization(scaling, data), data.seasonalPeriod(), metrics, summary, fingerprint,
                     engineInfo, Instant.now(), Map.of(), blend, backtest, Task.FORECASTING, null);
             // Cases only where the model forecast them out of sample: a network without validation trained on them.
             return new DjlForecastModel(manifest, network, modelManager, context, backtest == null ? null : choice.cases());
@@ -115,6 +117,25 @@ final class TrainingRun {
         scores.put(Backtest.MODEL, network);
         return new Backtest(backtest.origins(), backtest.horizon(), List.of(ForecastBlend.NETWORK), scores,
                 choice.networkCalibration());
+    }
+
+    /** The scaling of each feature, and for series whether it was ever negative. */
+    private static List<FeatureScaling> normalization(Scaling scaling, SequenceData data) {
+        List<FeatureScaling> described = scaling.describe(data.features());
+        if (data.kind() != SequenceKind.SERIES) {
+            return described;
+        }
+        List<FeatureScaling> out = new ArrayList<>(described.size());
+        for (int f = 0; f < described.size(); f++) {
+            boolean nonNegative = true;
+            for (Sequence sequence : data.sequences()) {
+                for (float[] row : sequence.values()) {
+                    nonNegative &= row[f] >= 0;
+                }
+            }
+            out.add(described.get(f).withNonNegative(nonNegative));
+        }
+        return out;
     }
 
     private TrainingSummary fit(RecurrentNetwork network, WindowSet train, WindowSet validation, NDManager manager,
