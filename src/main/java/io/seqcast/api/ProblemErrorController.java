@@ -28,7 +28,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value && value >= 400 ? value : 500;
+        // Without a status the path was asked for itself, which security refuses first; nothing is served here.
+        int status = code instanceof Integer value && value >= 400 ? value : 404;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ProblemDetail problem = tooLarge(failure);
         if (problem == null) {
@@ -40,7 +41,8 @@ class ProblemErrorController implements ErrorController {
                     detail(status));
         }
         if (!response.isCommitted()) {
-            response.reset();
+            // The body only: headers the container set, such as a 405's Allow, stay.
+            response.resetBuffer();
             Problems.write(response, problem);
         }
     }

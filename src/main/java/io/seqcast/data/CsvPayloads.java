@@ -82,7 +82,13 @@ public final class CsvPayloads {
             } else {
                 boolean instants = timeColumn >= 0 && isInstant(rows.get(0)[timeColumn]);
                 Instant[] times = instants ? instants(rows, timeColumn, entry.getKey()) : null;
-                String step = !instants ? null : frequency != null ? frequency : inferFrequency(times);
+                String step;
+                try {
+                    step = !instants ? null : frequency != null ? frequency : inferFrequency(times, entry.getKey());
+                } catch (java.time.DateTimeException e) {
+                    throw new InvalidInputException("/csv", "series " + entry.getKey() + ": its times run past the"
+                            + " calendar's range");
+                }
                 int[] steps = instants && Timing.valid(step) ? TimeGrid.steps(times, step, entry.getKey())
                         : java.util.stream.IntStream.range(0, rows.size()).toArray();
                 double[][] table = new double[steps[steps.length - 1] + 1][featureColumns.size()];
@@ -139,6 +145,10 @@ public final class CsvPayloads {
                 throw new InvalidInputException("/csv", "series " + series + ": time '" + abbreviate(rows.get(r)[timeColumn])
                         + "' is not an ISO-8601 instant like the first row's, such as 2024-01-01T00:00:00Z");
             }
+            if (!Timing.ordinary(times[r])) {
+                throw new InvalidInputException("/csv", "series " + series + ": time " + times[r] + " is not in the years"
+                        + " 1 to 9999");
+            }
             if (r > 0 && !times[r].isAfter(times[r - 1])) {
                 throw new InvalidInputException("/csv", "series " + series + ": time " + times[r] + " does not come after"
                         + " the row before it (" + times[r - 1] + "): a series' rows must be in time order, each time once");
@@ -148,23 +158,25 @@ public final class CsvPayloads {
     }
 
     /**
-     * The step between rows, from the closest two of the first 25 (so that a missing row does not double it):
-     * a calendar step (P1M, P3M, P1Y, P1W, P1D) when they are that far apart by the calendar in UTC, else
-     * the exact duration (PT1H, PT30M, ...). {@link TimeGrid} then checks every row against it.
+     * The step between rows, from the median step of the first 25 (so that neither a missing row nor a logger's
+     * jitter sets it): a calendar step (P1M, P3M, P1Y, P1W, P1D) where the first rows fall on it by the calendar
+     * in UTC, else the exact duration (PT1H, PT30M, ...). {@link TimeGrid} then checks every row against it.
      */
-    private static String inferFrequency(Instant[] times) {
+    private static String inferFrequency(Instant[] times, String series) {
         if (times.length < 2) {
             throw new InvalidInputException("/csv", "give a frequency query parameter: one row per series leaves"
                     + " nothing to infer it from");
         }
-        int closest = 1;
-        for (int r = 2; r < Math.min(times.length, 25); r++) {
-            if (Duration.between(times[r - 1], times[r]).compareTo(Duration.between(times[closest - 1], times[closest])) < 0) {
-                closest = r;
-            }
+        Instant[] head = Arrays.copyOf(times, Math.min(times.length, 25));
+        Integer[] pairs = new Integer[head.length - 1];
+        for (int r = 1; r < head.length; r++) {
+            pairs[r - 1] = r;
         }
-        ZonedDateTime from = times[closest - 1].atZone(ZoneOffset.UTC);
-        ZonedDateTime to = times[closest].atZone(ZoneOffset.UTC);
+        Arrays.sort(pairs, java.util.Comparator.comparing(r -> Duration.between(head[r - 1], head[r])));
+        int median = pairs[(pairs.length - 1) / 2];
+        ZonedDateTime from = head[median - 1].atZone(ZoneOffset.UTC);
+        ZonedDateTime to = head[median].atZone(ZoneOffset.UTC);
+        List<String> candidates = new ArrayList<>();
         // Calendar steps are matched within the hour a change of clock offset moves them; month ends count
         // short (31 Jan to 29 Feb is "0 months"), so the next whole month is tried too.
         ZonedDateTime late = to.plus(TimeGrid.CALENDAR_TOLERANCE);
@@ -173,14 +185,23 @@ public final class CsvPayloads {
         for (long months = Math.max(1, between); months <= between + 1; months++) {
             if (TimeGrid.near(monthEnd ? from.plusMonths(months).with(TemporalAdjusters.lastDayOfMonth())
                     : from.plusMonths(months), to)) {
-                return months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M";
+                candidates.add(months % 12 == 0 ? "P" + months / 12 + "Y" : "P" + months + "M");
             }
         }
         long days = ChronoUnit.DAYS.between(from, late);
         if (days > 0 && TimeGrid.near(from.plusDays(days), to)) {
-            return days % 7 == 0 ? "P" + days / 7 + "W" : "P" + days + "D";
+            candidates.add(days % 7 == 0 ? "P" + days / 7 + "W" : "P" + days + "D");
         }
-        return Duration.between(from, to).toString();
+        String exact = Duration.between(from, to).toString();
+        for (String candidate : candidates) {
+            try {
+                TimeGrid.steps(head, candidate, series);
+                return candidate;
+            } catch (InvalidInputException offTheCalendar) {
+                // The first rows keep an exact step rather than the calendar's (31 days, not a month): try the next.
+            }
+        }
+        return exact;
     }
 
     private static Double value(String[] row, List<String> header, String column) {

@@ -186,9 +186,12 @@ public class PayloadParser {
             throw new InvalidInputException(at + "/start", "start must be an ISO-8601 instant such as"
                     + " 2024-01-01T00:00:00Z");
         }
+        if (!Timing.ordinary(start)) {
+            throw new InvalidInputException(at + "/start", "start must lie in the years 1 to 9999, was " + start);
+        }
         if (!Timing.valid(series.frequency())) {
-            throw new InvalidInputException(at + "/frequency", "frequency must be a positive ISO-8601 duration such as"
-                    + " PT1H, P1D or P1M");
+            throw new InvalidInputException(at + "/frequency", "frequency must be a positive ISO-8601 period or"
+                    + " duration of at most 1000 years, such as PT1H, P1D or P1M");
         }
         return new Timing(start, series.frequency());
     }

@@ -54,18 +54,30 @@ public record Timing(Instant start, String frequency) {
         };
     }
 
-    /** Checks that {@code frequency} is a positive ISO-8601 period or duration. */
+    /** Longest step: a series a step a millennium has no time stamps to forecast, and longer ones leave the calendar. */
+    private static final long MAX_YEARS = 1000;
+
+    /** Checks that {@code frequency} is a positive ISO-8601 period or duration of at most a thousand years. */
     static boolean valid(String frequency) {
         try {
             if (isCalendar(frequency)) {
                 Period period = Period.parse(frequency);
-                return !period.isNegative() && !period.isZero();
+                return !period.isNegative() && !period.isZero() && period.toTotalMonths() <= 12 * MAX_YEARS
+                        && period.getDays() <= 366 * MAX_YEARS;
             }
             Duration duration = Duration.parse(frequency);
-            return !duration.isNegative() && !duration.isZero();
+            return !duration.isNegative() && !duration.isZero() && duration.toDays() <= 366 * MAX_YEARS;
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Whether an instant lies in the years 1 to 9999, which a thousand steps of any valid frequency stay near. */
+    static boolean ordinary(Instant instant) {
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
 
     /** Month-end data steps from month end to month end (30 Apr, 31 May, 30 Jun), as it is kept. */

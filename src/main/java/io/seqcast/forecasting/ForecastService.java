@@ -60,7 +60,8 @@ class ForecastService {
             int resolved = registry.resolve(name, version, alias);
             ForecastModel model = cache.get(name, resolved);
             ModelManifest manifest = model.manifest();
-            // Gaps in a history are filled as the model's training data was: from a season earlier.
+            // Gaps in a history are filled from a season earlier by the model's season (training filled them by the
+            // season its request stated, before any was detected).
             ParsedData parsed = parser.parse(new DataPayload(request.features(), request.series(),
                     request.trajectories(), manifest.seasonalPeriod()), "");
             seriesPerRequest.record(parsed.data().sequences().size());
@@ -120,13 +121,15 @@ class ForecastService {
         }
         long work = model.forecastWork(series, horizon);
         if (work > limits.maxWork()) {
+            long fitting = limits.maxWork() / Math.max(1, model.forecastWork(1, horizon));
             throw new ForecastTooLarge("%,d series %,d steps ahead with this model take %,d units of work (multiply-adds"
                     + " of one forward pass per series and roll-out pass, and of refitting exponential smoothing per series"
                     + " where the model blends it in); one request may take %,d"
-                    + " (seqcast.forecasting.max-work): send fewer series (at most %,d at this horizon)%s",
-                    series, horizon, work, limits.maxWork(), Math.max(1, limits.maxWork() / Math.max(1, work / series)),
+                    + " (seqcast.forecasting.max-work): %s%s", series, horizon, work, limits.maxWork(),
+                    fitting > 0 ? String.format("send fewer series (at most %,d at this horizon)", fitting)
+                            : "one series alone takes more at this horizon",
                     horizon > model.manifest().spec().horizon()
-                            ? " or a horizon closer to the model's (" + model.manifest().spec().horizon() + ")" : "");
+                            ? ", or ask for a horizon closer to the model's (" + model.manifest().spec().horizon() + ")" : "");
         }
     }
 

@@ -110,6 +110,38 @@ class CsvPayloadsTest {
     }
 
     @Test
+    void theStepIsTheOneTheRowsKeepNotOneTheirFirstDayOrAJitterSuggests() {
+        // The 30th of each month from a 30-day month's end; 30-day steps of a 31-day calendar; a jittery logger.
+        DataPayload thirtieths = CsvPayloads.parse("time,value\n2024-04-30T00:00:00Z,1\n2024-05-30T00:00:00Z,2\n"
+                + "2024-06-30T00:00:00Z,3\n2024-07-30T00:00:00Z,4\n", null, 1);
+        assertThat(thirtieths.series().get(0).frequency()).isEqualTo("P1M");
+        assertThat(parser.parse(thirtieths, "").data().sequences().get(0).values()).hasDimensions(4, 1);
+        assertThat(CsvPayloads.parse("time,value\n2024-01-01T00:00:00Z,1\n2024-02-01T00:00:00Z,2\n"
+                + "2024-03-03T00:00:00Z,3\n2024-04-03T00:00:00Z,4\n", null, 1).series().get(0).frequency()).isEqualTo("P31D");
+        assertThat(CsvPayloads.parse("time,value\n2024-01-01T00:00:00Z,1\n2024-01-01T23:00:00Z,2\n"
+                + "2024-01-02T22:00:00Z,3\n2024-01-03T21:00:00Z,4\n", null, 1).series().get(0).frequency()).isEqualTo("PT23H");
+        StringBuilder logger = new StringBuilder("time,value\n2024-01-01T00:00:00Z,0\n2024-01-01T00:00:59Z,1\n");
+        for (int minute = 2; minute <= 30; minute++) {
+            logger.append(String.format("2024-01-01T00:%02d:00Z,%d%n", minute, minute));
+        }
+        DataPayload jittery = CsvPayloads.parse(logger.toString(), null, 1);
+        assertThat(jittery.series().get(0).frequency()).isEqualTo("PT1M");
+        assertThat(parser.parse(jittery, "").data().sequences().get(0).values()).hasDimensions(31, 1);
+    }
+
+    @Test
+    void aFrequencyOrTimeThatRunsOffTheCalendarIsABadRequest() {
+        for (String frequency : new String[] {"P999999999Y", "PT9999999999999H"}) {
+            assertThatThrownBy(() -> parser.parse(CsvPayloads.parse("time,value\n2024-01-01T00:00:00Z,1\n"
+                    + "2025-01-01T00:00:00Z,2\n", frequency, 1), ""))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 1000 years");
+        }
+        assertThatThrownBy(() -> CsvPayloads.parse("time,value\n+999999999-01-01T00:00:00Z,1\n"
+                + "+999999999-02-01T00:00:00Z,2\n", null, 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("years 1 to 9999");
+    }
+
+    @Test
     void weekdaysOnlyAreRefusedAsTooManyMissingDaysWithTheWayOut() {
         StringBuilder csv = new StringBuilder("time,value\n");
         java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1); // a Monday

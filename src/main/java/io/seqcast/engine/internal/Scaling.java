@@ -223,10 +223,10 @@ final class Scaling {
     }
 
     /**
-     * Values travel as 32-bit floats (7 significant digits): changes below a millionth of a feature's level are
-     * rounding, not signal.
+     * Values travel as 32-bit floats (about 7 significant digits): a spread below a ten-millionth of a feature's
+     * level is a bit or two of rounding, not signal.
      */
-    private static final double MIN_RELATIVE_SPREAD = 1e-6;
+    private static final double MIN_RELATIVE_SPREAD = 1e-7;
 
     private static void requireVarying(double scale, double level, String name, String what) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
@@ -235,8 +235,9 @@ final class Scaling {
         }
         if (scale <= MIN_RELATIVE_SPREAD * Math.abs(level)) {
             throw new InvalidInputException("features", String.format(java.util.Locale.ROOT, "%s '%s' varies by %.3g"
-                    + " around a level of %.3g over the training part of the data, less than a millionth of it:"
-                    + " values are kept as 32-bit floats (7 significant digits), so its changes would be lost;"
+                    + " around a level of %.3g over the training part of the data, less than a ten-millionth of"
+                    + " it: values are kept as 32-bit floats (about 7 significant digits), so its changes are lost in"
+                    + " rounding;"
                     + " subtract its level first, or send it in other units", what, name, scale, level));
         }
     }

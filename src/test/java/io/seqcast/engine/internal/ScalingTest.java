@@ -41,7 +41,7 @@ class ScalingTest {
         SequenceData huge = SequenceData.univariate(List.of(new Sequence("a", column(1e12f, 1e12f + 65536, 1e12f, 1e12f))), 1);
         assertThatThrownBy(() -> Scaling.fit(huge, new int[] {4}, 4))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("less than a millionth").hasMessageContaining("32-bit floats");
+                .hasMessageContaining("less than a ten-millionth").hasMessageContaining("32-bit floats");
     }
 
     @Test
