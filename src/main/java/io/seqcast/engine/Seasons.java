@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * Finds the season of data that came without one: the lag of the strongest autocorrelation peak of
- * the series less its linear trend (of its logarithm for positive data) above a strict 99 % white-noise
- * bound (some hundred lags are scanned), moved to the smallest divisor that carries most of that
+ * the series less its linear trend (of its logarithm for positive data) above a white-noise bound (strict
+ * 99 % at the seasons of calendar sampling; at other lags one that holds over all the hundreds scanned), moved to the smallest divisor that carries most of that
  * correlation in the series and in its differences (12 rather than 24), and confirmed by the M4 benchmarks' 90 % test on the differenced
  * series, which a random walk's slow swings do not pass. Several series vote.
  */
@@ -61,7 +61,7 @@ public final class Seasons {
         double[] acf = autocorrelations(d, maxLag + 1);
         int best = 1;
         for (int p = 2; p <= maxLag; p++) {
-            if (peak(acf, p) && acf[p] > scanLimit(acf, p, d.length) && (best == 1 || acf[p] > acf[best])) {
+            if (peak(acf, p) && acf[p] > scanLimit(p, d.length, maxLag) && (best == 1 || acf[p] > acf[best])) {
                 best = p;
             }
         }
@@ -70,7 +70,7 @@ public final class Seasons {
         // half its season (a quarterly season's lag 2), its differences do not.
         double[] changes = best > 2 ? autocorrelations(differences, best) : null;
         for (int q = 2; q < best; q++) {
-            if (best % q == 0 && nearPeak(acf, q) && acf[q] >= 0.8 * acf[best] && acf[q] > scanLimit(acf, q, d.length)
+            if (best % q == 0 && nearPeak(acf, q) && acf[q] >= 0.8 * acf[best] && acf[q] > scanLimit(q, d.length, maxLag)
                     && changes[q] >= 0.8 * changes[best]) {
                 best = q;
                 break;
@@ -172,9 +172,25 @@ public final class Seasons {
         return acf[p] >= acf[p - 1] - NEAR && (p + 1 >= acf.length || acf[p] >= acf[p + 1] - NEAR);
     }
 
-    /** White noise's standard error at the strict level: Bartlett's would hide a smooth season's lag. */
-    private static double scanLimit(double[] acf, int lag, int n) {
-        return SCAN_Z / Math.sqrt(n);
+    /**
+     * White noise's bound at a lag (Bartlett's would hide a smooth season's lag): the strict 99 % one at the
+     * seasons calendar sampling makes (quarters, weekdays, a week of days, months, a day of hours, half-hours,
+     * quarter-hours or five minutes, a year of weeks, a week of hours or half-hours, a year of days); at any
+     * other lag, one that holds 5 % over all the lags scanned, or with a few hundred lags noise would always
+     * show some season (half of 600-point noise series did).
+     */
+    private static double scanLimit(int lag, int n, int lags) {
+        return (CALENDAR_PERIODS.contains(lag) ? SCAN_Z : upperNormalQuantile(SCAN_FAMILY_LEVEL / lags)) / Math.sqrt(n);
+    }
+
+    private static final java.util.Set<Integer> CALENDAR_PERIODS =
+            java.util.Set.of(4, 5, 7, 12, 24, 48, 52, 96, 168, 288, 336, 365, 366);
+    private static final double SCAN_FAMILY_LEVEL = 0.05;
+
+    /** The z with P(Z > z) = {@code p} for p in (0, 0.5] (Abramowitz and Stegun 26.2.23, error below 4.5e-4). */
+    static double upperNormalQuantile(double p) {
+        double t = Math.sqrt(-2 * Math.log(p));
+        return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
     }
 
     private static double limit(double[] acf, int lag, int n) {

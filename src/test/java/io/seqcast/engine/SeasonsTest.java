@@ -47,6 +47,21 @@ class SeasonsTest {
     }
 
     @Test
+    void longNoiseShowsNoSeasonThoughHundredsOfLagsAreScanned() {
+        int falsePositives = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            Random random = new Random(seed);
+            double[] noise = new double[seed % 2 == 0 ? 600 : 1500];
+            for (int t = 0; t < noise.length; t++) {
+                noise[t] = 50 + random.nextGaussian();
+            }
+            falsePositives += Seasons.detect(noise) > 1 ? 1 : 0;
+        }
+        // With the strict bound at every lag, 26 of these 40 showed a season.
+        assertThat(falsePositives).as("of 40 long series without a season").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void fourSeasonsOfAStronglySeasonalSeriesShowTheirSeasonButShortWalksAndNoiseRarelyDo() throws Exception {
         // UK lung deaths 1974-1977 (R's ldeaths, bench/unseen): the differenced series' strong short lags
         // inflate Bartlett's bound past the season's own autocorrelation.
