@@ -17,6 +17,14 @@ class WebServerConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(DataLimits limits) {
         FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Outermost: it sees the status every other filter and handler left. */
+    @Bean
+    FilterRegistrationBean<BareErrorFilter> bareErrorFilter() {
+        FilterRegistrationBean<BareErrorFilter> registration = new FilterRegistrationBean<>(new BareErrorFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -192,7 +192,9 @@ class EndpointSecurityTest {
         RawHttp.Response trace = RawHttp.send(port, "TRACE", "/api/v1/models", TestKeys.ADMIN, null, null);
         RawHttp.Response post = RawHttp.send(port, "POST", "/", null, "text/plain", "x");
         RawHttp.Response hidden = RawHttp.send(port, "GET", "/META-INF/MANIFEST.MF", null, null, null);
-        for (RawHttp.Response response : List.of(trace, post, hidden)) {
+        RawHttp.Response noGroup = RawHttp.send(port, "GET", "/actuator/health/nope", null, null, null);
+        assertThat(noGroup.status()).isEqualTo(404);
+        for (RawHttp.Response response : List.of(trace, post, hidden, noGroup)) {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body()).doesNotContain("timestamp", "Whitelabel", "/META-INF", "/api/v1", "Exception");
         }
