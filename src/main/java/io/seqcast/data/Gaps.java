@@ -4,7 +4,8 @@ import io.seqcast.engine.InvalidInputException;
 
 /**
  * Fills missing values (NaN here, {@code null} or an empty CSV cell in a request) of one series in
- * place: from one season earlier (or later) where there is a season and that value is known, else by
+ * place: from one season earlier (or later) where there is a season and that value is known, plus the
+ * change over a season around it (so that a trend carries over), else by
  * linear interpolation between the known neighbours, else (at either end) the nearest known value. A
  * series with more than a fifth of a feature missing is refused: filling would invent its shape.
  */
@@ -48,12 +49,40 @@ final class Gaps {
     private static float estimate(float[][] values, boolean[] known, int t, int f, int season) {
         if (season > 1) {
             if (t - season >= 0 && known[t - season]) {
-                return values[t - season][f];
+                return (float) (values[t - season][f] + seasonalChange(values, known, t, f, season));
             }
             if (t + season < values.length && known[t + season]) {
-                return values[t + season][f];
+                return (float) (values[t + season][f] - seasonalChange(values, known, t + season, f, season));
             }
         }
+        return interpolated(values, known, t, f);
+    }
+
+    /**
+     * The change over one season to step {@code t}, interpolated between the nearest known ones before and
+     * after it (one alone at an end; 0 where there is none): a trend carried across the season.
+     */
+    private static double seasonalChange(float[][] values, boolean[] known, int t, int f, int season) {
+        int before = t - 1;
+        while (before >= season && !(known[before] && known[before - season])) {
+            before--;
+        }
+        int after = t + 1;
+        while (after < values.length && !(known[after] && known[after - season])) {
+            after++;
+        }
+        boolean hasBefore = before >= season;
+        boolean hasAfter = after < values.length;
+        double changeBefore = hasBefore ? values[before][f] - values[before - season][f] : 0;
+        double changeAfter = hasAfter ? values[after][f] - values[after - season][f] : 0;
+        if (hasBefore && hasAfter) {
+            double share = (double) (t - before) / (after - before);
+            return changeBefore + share * (changeAfter - changeBefore);
+        }
+        return hasBefore ? changeBefore : changeAfter;
+    }
+
+    private static float interpolated(float[][] values, boolean[] known, int t, int f) {
         int before = t - 1;
         while (before >= 0 && !known[before]) {
             before--;

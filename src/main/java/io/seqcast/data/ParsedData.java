@@ -1,5 +1,6 @@
 package io.seqcast.data;
 
+import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
 import java.util.ArrayList;
@@ -12,12 +13,40 @@ import java.util.List;
  * @param data the sequences
  * @param timing per sequence, its start and frequency when given, else null
  * @param filled missing values that were filled (null in a request, an empty cell in CSV)
+ * @param unfilled the sequences' values before their gaps were filled, where they were filled without a
+ *     season (none was stated) and may be filled again by one found later; else null
  */
-public record ParsedData(SequenceData data, List<Timing> timing, int filled) {
+public record ParsedData(SequenceData data, List<Timing> timing, int filled, List<float[][]> unfilled) {
 
     public ParsedData {
         // Entries may be null (no timing), which List.copyOf refuses.
         timing = Collections.unmodifiableList(new ArrayList<>(timing));
+    }
+
+    public ParsedData(SequenceData data, List<Timing> timing, int filled) {
+        this(data, timing, filled, null);
+    }
+
+    /**
+     * The data with the season {@code season}, its gaps filled again from a season earlier where they were
+     * filled without one: as a forecast's history is filled by the model's season.
+     */
+    public ParsedData withSeason(int season) {
+        List<Sequence> sequences = data.sequences();
+        if (unfilled != null && season > 1) {
+            sequences = new ArrayList<>(sequences.size());
+            for (int i = 0; i < unfilled.size(); i++) {
+                float[][] values = new float[unfilled.get(i).length][];
+                for (int t = 0; t < values.length; t++) {
+                    values[t] = unfilled.get(i)[t].clone();
+                }
+                String id = data.sequences().get(i).id();
+                Gaps.fill(values, season, "/data/series/" + i + "/values", id);
+                sequences.add(new Sequence(id, values));
+            }
+        }
+        return new ParsedData(new SequenceData(data.kind(), data.features(), sequences, season, data.geographic()),
+                timing, filled, null);
     }
 
     public boolean trajectories() {

@@ -67,6 +67,9 @@ public class PayloadParser {
                 : series.get(0) == null || series.get(0).frequency() == null || !Timing.valid(series.get(0).frequency())
                         ? 1 : Timing.seasonOf(series.get(0).frequency());
         int filled = 0;
+        // Without a stated season, the values as posted are kept where gaps were filled: a season found
+        // later fills them again (ParsedData.withSeason).
+        List<float[][]> unfilled = stated > 1 ? null : new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             String at = pointer + "/series/" + i;
             SeriesPayload one = series.get(i);
@@ -76,13 +79,21 @@ public class PayloadParser {
             String id = id(one.id(), i, ids, at);
             float[][] values = multivariate ? matrix(one.values(), features.size(), at + "/values")
                     : column(one.values(), at + "/values");
+            if (unfilled != null) {
+                float[][] posted = new float[values.length][];
+                for (int t = 0; t < values.length; t++) {
+                    posted[t] = values[t].clone();
+                }
+                unfilled.add(posted);
+            }
             filled += Gaps.fill(values, stated, at + "/values", id);
             sequences.add(new Sequence(id, values));
             timing.add(timing(one, at));
         }
         int season = payload.seasonality() != null ? payload.seasonality()
                 : timing.get(0) == null ? 1 : Timing.seasonOf(timing.get(0).frequency());
-        return new ParsedData(new SequenceData(SequenceKind.SERIES, features, sequences, season), timing, filled);
+        return new ParsedData(new SequenceData(SequenceKind.SERIES, features, sequences, season), timing, filled,
+                filled > 0 ? unfilled : null);
     }
 
     private ParsedData trajectories(DataPayload payload, String pointer) {

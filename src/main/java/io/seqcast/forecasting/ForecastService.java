@@ -60,8 +60,7 @@ class ForecastService {
             int resolved = registry.resolve(name, version, alias);
             ForecastModel model = cache.get(name, resolved);
             ModelManifest manifest = model.manifest();
-            // Gaps in a history are filled from a season earlier by the model's season (training filled them by the
-            // season its request stated, before any was detected).
+            // Gaps in a history are filled from a season earlier by the model's season, as its training data was.
             ParsedData parsed = parser.parse(new DataPayload(request.features(), request.series(),
                     request.trajectories(), manifest.seasonalPeriod()), "");
             seriesPerRequest.record(parsed.data().sequences().size());

@@ -123,7 +123,7 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
         if (given != null || data.seasonalPeriod() > 1 || data.kind() != SequenceKind.SERIES) {
             return data;
         }
-        return new SequenceData(data.kind(), data.features(), data.sequences(), Seasons.detect(data), data.geographic());
+        return parsed.withSeason(Seasons.detect(data)).data();
     }
 
     /** The posted shape over the defaults ({@link Defaults#spec}); the horizon defaults to one season. */

@@ -39,7 +39,8 @@ class PayloadParserTest {
         assertThat(linear.filled()).isEqualTo(4);
         ParsedData seasonal = parser.parse(payload("""
                 {"seasonality": 3, "series": [{"values": [1, 5, 9, 2, 6, 10, 3, null, 11, 4, 8, 12]}]}"""), "/data");
-        assertThat(seasonal.data().sequences().get(0).values()[7]).containsExactly(6f);
+        // A season earlier (6) plus the change over a season around it (1).
+        assertThat(seasonal.data().sequences().get(0).values()[7]).containsExactly(7f);
         ParsedData multivariate = parser.parse(payload("""
                 {"features": ["x", "y"], "series": [{"values": [[1, 2], [null, 4], [3, 6], [4, 8], [5, null]]}]}"""),
                 "/data");

@@ -185,17 +185,21 @@ class ForecastServiceTest {
             registry.publish("gaps", trained);
         }
         double[] gaps = values.clone();
-        double[] filled = values.clone();
         for (int t = values.length - 8; t < values.length; t++) {
             gaps[t] = Double.NaN;
-            filled[t] = values[t - 12];
         }
         ForecastResponse withGaps = service(Duration.ofSeconds(30)).forecast("gaps", null, null, new ForecastRequest(null,
                 List.of(new SeriesPayload("a", SeriesValues.of(gaps), null, null)), null, 12, null, null));
-        ForecastResponse seasonal = service(Duration.ofSeconds(30)).forecast("gaps", null, null, new ForecastRequest(null,
-                List.of(new SeriesPayload("a", SeriesValues.of(filled), null, null)), null, 12, null, null));
-        assertThat((float[]) withGaps.forecasts().get(0).values())
-                .containsExactly((float[]) seasonal.forecasts().get(0).values());
+        ForecastResponse complete = service(Duration.ofSeconds(30)).forecast("gaps", null, null, new ForecastRequest(null,
+                List.of(new SeriesPayload("a", SeriesValues.of(values), null, null)), null, 12, null, null));
+        float[] guessed = (float[]) withGaps.forecasts().get(0).values();
+        float[] known = (float[]) complete.forecasts().get(0).values();
+        double difference = 0;
+        for (int h = 0; h < known.length; h++) {
+            difference += Math.abs(guessed[h] - known[h]) / known.length;
+        }
+        // The last value carried on (as before) moved the forecast by 38 on average; the season swings by 30.
+        assertThat(difference).isLessThan(4);
     }
 
     @Test

@@ -85,6 +85,26 @@ class TrainingPlanTest {
     }
 
     @Test
+    void gapsInDataWithoutASeasonAreFilledFromTheSeasonDetectedInIt() {
+        double[] numbers = new double[120];
+        java.util.Random random = new java.util.Random(8);
+        for (int t = 0; t < 120; t++) {
+            numbers[t] = 200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
+        }
+        double[] gapped = numbers.clone();
+        gapped[63] = Double.NaN; // a peak month, between two lower neighbours
+        TrainingPlan plan = TrainingPlan.of(new TrainingRequest("m",
+                new DataPayload(null, List.of(new SeriesPayload("s", SeriesValues.of(gapped), null, null)), null, null),
+                null, null), PARSER, ENGINE, limits(512, 4, 2048, null));
+        assertThat(plan.data().seasonalPeriod()).isEqualTo(12);
+        assertThat(plan.filled()).isEqualTo(1);
+        // A season earlier plus the year's rise: interpolating the neighbours (288.9) or copying the value a
+        // season earlier (280.1) both miss the peak.
+        assertThat((double) plan.data().sequences().get(0).values()[63][0]).isCloseTo(numbers[63],
+                org.assertj.core.api.Assertions.within(2.5));
+    }
+
+    @Test
     void gapsInTheDataAreFilledAndCounted() {
         double[] numbers = new double[100];
         for (int t = 0; t < 100; t++) {
