@@ -31,6 +31,7 @@ class BareErrorFilter extends OncePerRequestFilter {
             Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), null,
                     known == null ? "Error" : known.getReasonPhrase(), status == 404
                             ? "nothing is served at this path: see /v3/api-docs for the API"
+                            : status >= 500 ? "the service could not answer this request"
                             : "the request was refused: check the path, method and headers"));
         }
     }

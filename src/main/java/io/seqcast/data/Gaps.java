@@ -1,6 +1,7 @@
 package io.seqcast.data;
 
 import io.seqcast.engine.InvalidInputException;
+import java.util.Arrays;
 
 /**
  * Fills missing values (NaN here, {@code null} or an empty CSV cell in a request) of one series in
@@ -59,27 +60,23 @@ final class Gaps {
     }
 
     /**
-     * The change over one season to step {@code t}, interpolated between the nearest known ones before and
-     * after it (one alone at an end; 0 where there is none): a trend carried across the season.
+     * The change over one season to step {@code t}: the median of the known changes over a season at the
+     * steps within a season of it (a trend carried across the season; the median, so that neither the noise
+     * of one pair nor a spike next to the gap moves it). 0 where none is known.
      */
     private static double seasonalChange(float[][] values, boolean[] known, int t, int f, int season) {
-        int before = t - 1;
-        while (before >= season && !(known[before] && known[before - season])) {
-            before--;
+        double[] changes = new double[2 * season];
+        int count = 0;
+        for (int s = Math.max(season, t - season); s <= Math.min(values.length - 1, t + season); s++) {
+            if (s != t && known[s] && known[s - season]) {
+                changes[count++] = values[s][f] - values[s - season][f];
+            }
         }
-        int after = t + 1;
-        while (after < values.length && !(known[after] && known[after - season])) {
-            after++;
+        if (count == 0) {
+            return 0;
         }
-        boolean hasBefore = before >= season;
-        boolean hasAfter = after < values.length;
-        double changeBefore = hasBefore ? values[before][f] - values[before - season][f] : 0;
-        double changeAfter = hasAfter ? values[after][f] - values[after - season][f] : 0;
-        if (hasBefore && hasAfter) {
-            double share = (double) (t - before) / (after - before);
-            return changeBefore + share * (changeAfter - changeBefore);
-        }
-        return hasBefore ? changeBefore : changeAfter;
+        Arrays.sort(changes, 0, count);
+        return count % 2 == 1 ? changes[count / 2] : (changes[count / 2 - 1] + changes[count / 2]) / 2;
     }
 
     private static float interpolated(float[][] values, boolean[] known, int t, int f) {
