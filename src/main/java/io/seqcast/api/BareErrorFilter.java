@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,12 +25,7 @@ class BareErrorFilter extends OncePerRequestFilter {
         int status = response.getStatus();
         if (status >= 400 && !watched.answered && !response.isCommitted() && !request.isAsyncStarted()
                 && !"HEAD".equals(request.getMethod())) {
-            HttpStatus known = HttpStatus.resolve(status);
-            Problems.write(response, Problems.of(HttpStatusCode.valueOf(status), null,
-                    known == null ? "Error" : known.getReasonPhrase(), status == 404
-                            ? "nothing is served at this path: see /v3/api-docs for the API"
-                            : status >= 500 ? "the service could not answer this request"
-                            : "the request was refused: check the path, method and headers"));
+            Problems.write(response, Problems.ofStatus(status));
         }
     }
 

@@ -8,8 +8,6 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,9 +34,7 @@ class ProblemErrorController implements ErrorController {
             if (status >= 500) {
                 log.error("request failed outside any controller", failure);
             }
-            HttpStatus known = HttpStatus.resolve(status);
-            problem = Problems.of(HttpStatusCode.valueOf(status), null, known == null ? "Error" : known.getReasonPhrase(),
-                    detail(status));
+            problem = Problems.ofStatus(status);
         }
         if (!response.isCommitted()) {
             // The body only: headers the container set, such as a 405's Allow, stay.
@@ -55,14 +51,5 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return null;
-    }
-
-    private static String detail(int status) {
-        return switch (status) {
-            case 404 -> "nothing is served at this path: see /v3/api-docs for the API";
-            case 405 -> "this method is not allowed at this path: see /v3/api-docs for the API";
-            default -> status >= 500 ? "the service failed to answer this request; it is logged"
-                    : "the request was refused: check the path, method and headers";
-        };
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,18 @@ public final class Problems {
             problem.setType(type(slug));
         }
         return problem;
+    }
+
+    /** A problem that says no more than its status: what the container or a handler answered without a body. */
+    static ProblemDetail ofStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String detail = switch (status) {
+            case 404 -> "nothing is served at this path: see /v3/api-docs for the API";
+            case 405 -> "this method is not allowed at this path: see /v3/api-docs for the API";
+            default -> status >= 500 ? "the service failed to answer this request"
+                    : "the request was refused: check the path, method and headers";
+        };
+        return of(HttpStatusCode.valueOf(status), null, known == null ? "Error" : known.getReasonPhrase(), detail);
     }
 
     static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -16,6 +16,27 @@ final class Gaps {
 
     private Gaps() {}
 
+    /** Whether any value is missing. */
+    static boolean any(float[][] values) {
+        for (float[] row : values) {
+            for (float value : row) {
+                if (Float.isNaN(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A copy, row by row. */
+    static float[][] copy(float[][] values) {
+        float[][] copy = new float[values.length][];
+        for (int t = 0; t < values.length; t++) {
+            copy[t] = values[t].clone();
+        }
+        return copy;
+    }
+
     /** Fills {@code values} in place and returns how many values were filled. */
     static int fill(float[][] values, int season, String at, String series) {
         int filled = 0;

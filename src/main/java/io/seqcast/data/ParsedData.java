@@ -13,8 +13,8 @@ import java.util.List;
  * @param data the sequences
  * @param timing per sequence, its start and frequency when given, else null
  * @param filled missing values that were filled (null in a request, an empty cell in CSV)
- * @param unfilled the sequences' values before their gaps were filled, where they were filled without a
- *     season (none was stated) and may be filled again by one found later; else null
+ * @param unfilled per sequence, its values before its gaps were filled where they were filled without a
+ *     season and one may still be found (null for a sequence without gaps); else null
  */
 public record ParsedData(SequenceData data, List<Timing> timing, int filled, List<float[][]> unfilled) {
 
@@ -36,13 +36,14 @@ public record ParsedData(SequenceData data, List<Timing> timing, int filled, Lis
         if (unfilled != null && season > 1) {
             sequences = new ArrayList<>(sequences.size());
             for (int i = 0; i < unfilled.size(); i++) {
-                float[][] values = new float[unfilled.get(i).length][];
-                for (int t = 0; t < values.length; t++) {
-                    values[t] = unfilled.get(i)[t].clone();
+                Sequence sequence = data.sequences().get(i);
+                if (unfilled.get(i) == null) {
+                    sequences.add(sequence);
+                    continue;
                 }
-                String id = data.sequences().get(i).id();
-                Gaps.fill(values, season, "/data/series/" + i + "/values", id);
-                sequences.add(new Sequence(id, values));
+                float[][] values = Gaps.copy(unfilled.get(i));
+                Gaps.fill(values, season, "/data/series/" + i + "/values", sequence.id());
+                sequences.add(new Sequence(sequence.id(), values));
             }
         }
         return new ParsedData(new SequenceData(data.kind(), data.features(), sequences, season, data.geographic()),

@@ -67,9 +67,9 @@ public class PayloadParser {
                 : series.get(0) == null || series.get(0).frequency() == null || !Timing.valid(series.get(0).frequency())
                         ? 1 : Timing.seasonOf(series.get(0).frequency());
         int filled = 0;
-        // Without a stated season, the values as posted are kept where gaps were filled: a season found
-        // later fills them again (ParsedData.withSeason).
-        List<float[][]> unfilled = stated > 1 ? null : new ArrayList<>(series.size());
+        // Where a season may still be detected (none given, none by frequency), a series with gaps is kept as
+        // posted, so that the season found fills them again (ParsedData.withSeason); null for one without.
+        List<float[][]> unfilled = payload.seasonality() != null || stated > 1 ? null : new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             String at = pointer + "/series/" + i;
             SeriesPayload one = series.get(i);
@@ -80,11 +80,7 @@ public class PayloadParser {
             float[][] values = multivariate ? matrix(one.values(), features.size(), at + "/values")
                     : column(one.values(), at + "/values");
             if (unfilled != null) {
-                float[][] posted = new float[values.length][];
-                for (int t = 0; t < values.length; t++) {
-                    posted[t] = values[t].clone();
-                }
-                unfilled.add(posted);
+                unfilled.add(Gaps.any(values) ? Gaps.copy(values) : null);
             }
             filled += Gaps.fill(values, stated, at + "/values", id);
             sequences.add(new Sequence(id, values));
