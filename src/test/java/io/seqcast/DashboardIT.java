@@ -152,8 +152,10 @@ class DashboardIT {
 
         trainTrajectoryModel();
         browser.get(base + "/ui/#/trajectories");
-        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model")))).selectByValue("flight-track");
-        browser.findElement(By.id("track")).sendKeys(String.join("\n", track(15, 30)));
+        // The forecast page has a model picker too: wait for the trajectories form before using one.
+        WebElement tracks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("track")));
+        new Select(browser.findElement(By.cssSelector("#track-form #model"))).selectByValue("flight-track");
+        tracks.sendKeys(String.join("\n", track(15, 30)));
         browser.findElement(By.id("track-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#track-chart polyline[data-series='track 1 forecast']")));
         assertThat(points("#track-chart polyline[data-series='track 1']")).isEqualTo(15);
