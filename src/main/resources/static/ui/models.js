@@ -68,7 +68,7 @@ async function modelDetail(page, me, name) {
     const backtest = withBacktest.manifest.backtest;
     const steps = backtest.scores.MODEL.mase.map((_, i) => i + 1);
     const colors = ['#1f6feb', '#8250df', '#bf8700', '#1a7f37', '#cf222e', '#57606a'];
-    const shown = ['MODEL', 'NETWORK', 'ETS', 'SEASONAL_NAIVE', 'THETA'].filter((k) => backtest.scores[k]);
+    const shown = ['MODEL', 'NETWORK', 'ETS_AVERAGED', 'ETS', 'SEASONAL_NAIVE', 'THETA'].filter((k) => backtest.scores[k]);
     card.append(h('h3', {}, `Backtest of version ${withBacktest.version}: MASE at each step ahead (${backtest.origins} origins)`),
       lineChart({
         title: 'Backtest MASE by step', xLabel: (x) => String(Math.round(x)),

@@ -7,14 +7,27 @@ import java.util.random.RandomGenerator;
  * Classical forecasts of one univariate history, the M4 competition's benchmarks (Makridakis et al.
  * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
  * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized, fitted by
- * small grids on the one-step in-sample error; and exponential smoothing with its form chosen by AICc
- * ({@link Ets}). Deterministic, and cheap enough to run per series at forecast time.
+ * small grids on the one-step in-sample error; and exponential smoothing in state-space form ({@link Ets}),
+ * its forms averaged by Akaike weights. Deterministic, and cheap enough to run per series at forecast time.
  */
 final class Baselines {
 
-    /** A baseline, by the name the manifest gives it. */
+    /**
+     * A baseline, by the name the manifest gives it. {@code ETS} is exponential smoothing's form of lowest
+     * AICc alone: versions trained before {@code ETS_AVERAGED} forecast with it, and still do; it is no
+     * longer a candidate.
+     */
     enum Method {
-        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ETS_AVERAGED;
+
+        /** The baselines validation chooses from. */
+        static List<Method> candidates() {
+            return java.util.Arrays.stream(values()).filter(method -> method != ETS).toList();
+        }
+
+        boolean smoothing() {
+            return this == ETS || this == ETS_AVERAGED;
+        }
     }
 
     /** Only the latest points are fitted: bounds the cost per series at forecast time. */
@@ -47,7 +60,7 @@ final class Baselines {
         private Seasonality season;
         private double[] adjusted;
         private double alpha = Double.NaN;
-        private Ets ets;
+        private EtsAverage ets;
 
         private Fit(double[] history, int period) {
             this.history = history;
@@ -63,9 +76,9 @@ final class Baselines {
             if (method == Method.SEASONAL_NAIVE) {
                 return seasonalNaive(history, period, horizon);
             }
-            if (method == Method.ETS && period <= Ets.MAX_SEASON) {
+            if (method.smoothing() && period <= Ets.MAX_SEASON) {
                 ets = ets != null ? ets : Ets.fit(history, period);
-                return ets.forecast(horizon);
+                return smoothing(method, horizon);
             }
             if (season == null) {
                 season = Seasonality.of(history, period);
@@ -77,21 +90,38 @@ final class Baselines {
                 case SES -> constant(ses(adjusted, alpha()), horizon);
                 case DAMPED -> damped(adjusted, horizon);
                 case THETA -> theta(adjusted, alpha(), horizon);
-                case ETS -> (ets = ets != null ? ets : Ets.fit(adjusted, 1)).forecast(horizon); // season too long for a state
+                case ETS, ETS_AVERAGED -> { // the season too long for a state: adjusted before, restored after
+                    ets = ets != null ? ets : Ets.fit(adjusted, 1);
+                    yield smoothing(method, horizon);
+                }
                 case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);
         }
 
+        private double[] smoothing(Method method, int horizon) {
+            return method == Method.ETS ? ets.best().forecast(horizon) : ets.forecast(horizon);
+        }
+
         /**
-         * Sample paths of exponential smoothing ({@link Ets#paths}), through the same seasonal adjustment as its
-         * forecast where the season is too long for a state.
+         * How far sample paths of exponential smoothing's best form ({@link EtsAverage#paths}) stray from that
+         * form's own forecast, step by step, through the same seasonal adjustment as the forecast where the
+         * season is too long for a state.
          */
-        synchronized List<double[]> etsPaths(int horizon, int count, RandomGenerator random) {
+        synchronized List<double[]> etsDeviations(int horizon, int count, RandomGenerator random) {
             forecast(Method.ETS, horizon);
-            List<double[]> paths = ets.paths(horizon, count, random);
-            return period <= Ets.MAX_SEASON ? paths
-                    : paths.stream().map(path -> season.restore(path, history.length)).toList();
+            double[] centre = restored(ets.best().forecast(horizon));
+            return ets.paths(horizon, count, random).stream().map(path -> {
+                double[] deviations = restored(path);
+                for (int h = 0; h < horizon; h++) {
+                    deviations[h] -= centre[h];
+                }
+                return deviations;
+            }).toList();
+        }
+
+        private double[] restored(double[] path) {
+            return period <= Ets.MAX_SEASON ? path.clone() : season.restore(path, history.length);
         }
 
         private double alpha() {

@@ -27,12 +27,15 @@ final class BlendCalibration {
 
     /**
      * The conformal calibration of the scaled absolute errors of the mean of {@code members}, step by step,
-     * on the origins where all of them forecast out of sample (the network only after its training part):
-     * every one where there are at most {@link #MAX_CALIBRATION_ORIGINS} per series (fewer where many series
-     * share {@link #MAX_CALIBRATION_CASES}, but never fewer than the choice's), else that many spread evenly
-     * from the first to the latest. The choice's origins, a quarter horizon apart, leave a short series too
-     * few cases for its intervals; the latest origins alone, one step apart, saw only the calm or the
-     * turbulent end of a series (bench/README.md).
+     * on the origins where all of them forecast out of sample (the network only after its training part) from
+     * at least half of the series' history: every one where there are at most
+     * {@link #MAX_CALIBRATION_ORIGINS} per series (fewer where many series share
+     * {@link #MAX_CALIBRATION_CASES}, but never fewer than the choice's), else that many spread evenly from the
+     * first to the latest. The choice's origins, a quarter horizon apart, leave a short series too few cases
+     * for its intervals; the latest origins alone, one step apart, saw only the calm or the turbulent end of
+     * a series; origins with less history than half the series forecast worse than a forecast from all of it
+     * ever does (a damped trend on a decomposition of two seasons most of all) and widened every interval
+     * (bench/README.md).
      */
     static Backtest.Calibration errors(SequenceData data, Split split, int horizon,
             Blending.NetworkForecast network, List<String> members) {
@@ -46,7 +49,8 @@ final class BlendCalibration {
         for (int k = 0; k < scored; k++) {
             int i = (int) ((long) k * n / scored);
             float[][] values = data.sequences().get(i).values();
-            int lowest = Math.max(usesNetwork ? split.trainingEnd()[i] : 0, Blending.firstOrigin(period));
+            int lowest = Math.max(Math.max(usesNetwork ? split.trainingEnd()[i] : 0, Blending.firstOrigin(period)),
+                    values.length / 2);
             // Each feature's errors are scaled by its whole history's scale, as its intervals will be: the
             // scale of the few points before an early origin is noisy, and dividing by it gave heavy-tailed
             // cases that widened every interval (bench/README.md).
@@ -79,14 +83,14 @@ final class BlendCalibration {
      * that of the prior's errors over the whole history: a short validation tail saw too little of what a
      * series can do (bench/README.md). Where the network leaves fewer than
      * {@link Backtest.Calibration#MIN_POOLED_CASES}, the prior's calibration stands in. Where neither has
-     * that many, the prior's sample paths calibrate ({@link #model}); where no series has a scale to simulate
+     * that many, exponential smoothing's sample paths calibrate ({@link #model}); where no series has a scale to simulate
      * with, the few cases there are stay.
      */
     static Backtest.Calibration of(SequenceData data, Split split, int horizon,
             Blending.NetworkForecast network, List<String> chosen) {
         Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
         if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
-            Backtest.Calibration prior = errors(data, split, horizon, network, List.of(Blending.PRIOR.name()));
+            Backtest.Calibration prior = errors(data, split, horizon, network, Blending.priorNames());
             if (enough(blend) && prior != null) {
                 blend = blend.atLeast(prior);
             } else if (enough(prior)) {
@@ -105,12 +109,12 @@ final class BlendCalibration {
     }
 
     /**
-     * A calibration from the prior's own uncertainty, for series too short to score the origins a conformal
-     * one needs: sample paths simulated from exponential smoothing fitted to each whole series (up to
-     * {@link #MAX_SIMULATED} series features, {@link #MAX_CALIBRATION_CASES} paths in all), their scaled
-     * absolute errors around its forecast taken as the cases. The intervals then hold as far as the model
-     * describes the series, and are centred on the blend's forecast, which is exponential smoothing's unless
-     * a blend with the network was chosen on a few origins. Null when no series has a scale.
+     * A calibration from the model's own uncertainty, for series too short to score the origins a conformal
+     * one needs: sample paths simulated from the best exponential smoothing form fitted to each whole series
+     * (up to {@link #MAX_SIMULATED} series features, {@link #MAX_CALIBRATION_CASES} paths in all), their
+     * scaled absolute deviations from that form's forecast taken as the cases. The intervals then hold as far
+     * as the model describes the series, and are centred on the chosen blend's forecast (exponential
+     * smoothing's where no origin could be scored). Null when no series has a scale.
      */
     static Backtest.Calibration model(SequenceData data, int horizon) {
         int period = data.seasonalPeriod();
@@ -131,11 +135,10 @@ final class BlendCalibration {
                 continue;
             }
             Baselines.Fit fit = Baselines.fit(Blending.column(values, 0, values.length, f), period);
-            double[] forecast = fit.forecast(Blending.PRIOR, horizon);
-            for (double[] path : fit.etsPaths(horizon, paths, random)) {
+            for (double[] deviations : fit.etsDeviations(horizon, paths, random)) {
                 double[] errors = new double[horizon];
                 for (int h = 0; h < horizon; h++) {
-                    errors[h] = Math.abs(path[h] - forecast[h]) / scale;
+                    errors[h] = Math.abs(deviations[h]) / scale;
                 }
                 cases.add(errors);
             }

@@ -40,7 +40,8 @@ final class Costs {
 
     /** The work of refitting the baselines of {@code blend}, per series and feature, at forecast time. */
     static long baselineWork(ForecastBlend blend, int period) {
-        if (blend == null || !blend.members().contains(Baselines.Method.ETS.name())) {
+        if (blend == null || blend.members().stream().noneMatch(member -> member.equals(Baselines.Method.ETS.name())
+                || member.equals(Baselines.Method.ETS_AVERAGED.name()))) {
             return 0;
         }
         return period > 1 && period <= Ets.MAX_SEASON ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK;

@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
  * additive or multiplicative error, no, additive or damped trend, no, additive or multiplicative season.
  * Each form's smoothing weights and initial states are fitted by maximum likelihood (Nelder-Mead within the
  * usual bounds; the initial season only on short histories, from classical decomposition of the first
- * seasons on longer ones); the form of lowest AICc forecasts. Multiplicative forms only for positive data, and no additive error with a
- * multiplicative season (infinite variance), as R restricts by default.
+ * seasons on longer ones); {@link EtsAverage} weighs the forms by AICc. Multiplicative forms only for positive
+ * data, and no additive error with a multiplicative season (infinite variance), as R restricts by default.
  */
 final class Ets {
 
@@ -77,8 +77,11 @@ final class Ets {
         this.aicc = aicc;
     }
 
-    /** The form of lowest AICc fitted to the latest points of a history; a season only for 1 < period <= MAX_SEASON. */
-    static Ets fit(double[] fullHistory, int period) {
+    /**
+     * Every form that can be fitted to the latest points of a history, weighted by AICc; a season only for
+     * 1 < period <= MAX_SEASON.
+     */
+    static EtsAverage fit(double[] fullHistory, int period) {
         int keep = Math.max(MIN_KEPT, MAX_SEASONS_KEPT * period);
         double[] y = fullHistory.length <= keep ? fullHistory
                 : Arrays.copyOfRange(fullHistory, fullHistory.length - keep, fullHistory.length);
@@ -96,14 +99,18 @@ final class Ets {
             z[t] = y[t] / scale;
         }
         boolean seasonal = period > 1 && period <= MAX_SEASON && y.length >= seasonalLength(period);
-        Ets best = null;
+        List<Ets> fitted = new ArrayList<>();
         for (Form form : forms(positive, seasonal)) {
             Ets candidate = fit(z, seasonal ? period : 1, form, scale);
-            if (candidate != null && (best == null || candidate.aicc < best.aicc)) {
-                best = candidate;
+            if (candidate != null) {
+                fitted.add(candidate);
             }
         }
-        return best != null ? best : lastValue(z, scale);
+        return EtsAverage.of(fitted.isEmpty() ? List.of(lastValue(z, scale)) : fitted);
+    }
+
+    double aicc() {
+        return aicc;
     }
 
     /**

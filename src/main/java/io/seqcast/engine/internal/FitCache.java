@@ -17,10 +17,11 @@ final class FitCache {
     /**
      * History points kept in all, each fit charged its history's length and {@link #ENTRY_POINTS} more: a
      * fit holds its history and a seasonally adjusted copy (16 bytes per point), and an entry's key, fit
-     * and smoothing state take about as much as 32 points. At most about 9 MB per loaded model.
+     * and smoothing state take at most about as much as 360 points (up to 15 smoothing forms of some 350
+     * bytes each, with their seasonal states). At most about 9 MB per loaded model.
      */
     static final int MAX_POINTS = 500_000;
-    static final int ENTRY_POINTS = 32;
+    static final int ENTRY_POINTS = 360;
 
     private final LinkedHashMap<ByteBuffer, Baselines.Fit> fits = new LinkedHashMap<>(64, 0.75f, true);
     private long points;

@@ -108,7 +108,7 @@ public final class AccuracyBenchmark {
                     }
                 }
                 mase.put("comb", maseOf(comb, test, scale));
-                mase.put("own-ets", maseOf(Baselines.forecast(Baselines.Method.ETS, train, m, h), test, scale));
+                mase.put("own-ets", maseOf(Baselines.forecast(Baselines.Method.ETS_AVERAGED, train, m, h), test, scale));
                 for (String method : List.of("ets", "arima", "theta", "naive")) {
                     mase.put(method.equals("naive") ? "snaive" : method, r.get(entry.getKey()).get(method));
                 }

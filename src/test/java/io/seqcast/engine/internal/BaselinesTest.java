@@ -43,6 +43,21 @@ class BaselinesTest {
     }
 
     @Test
+    void versionsThatChoseEtsBeforeItsFormsWereAveragedStillForecastWithTheBestFormAlone() {
+        java.util.Random random = new java.util.Random(4);
+        double[] y = new double[60];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + 0.5 * t + 3 * random.nextGaussian();
+        }
+        EtsAverage ets = Ets.fit(y, 1);
+        assertThat(Baselines.forecast(Baselines.Method.ETS, y, 1, 6)).containsExactly(ets.best().forecast(6));
+        assertThat(Baselines.forecast(Baselines.Method.ETS_AVERAGED, y, 1, 6)).containsExactly(ets.forecast(6))
+                .isNotEqualTo(ets.best().forecast(6));
+        assertThat(Baselines.Method.candidates()).contains(Baselines.Method.ETS_AVERAGED)
+                .doesNotContain(Baselines.Method.ETS);
+    }
+
+    @Test
     void aMultiplicativeSeasonIsTakenOutAndPutBack() {
         double[] y = new double[48];
         for (int t = 0; t < 48; t++) {
@@ -95,7 +110,7 @@ class BaselinesTest {
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
                 ForecastModel model = engine.train(data, new ModelSpec(CellType.LSTM, 8, 1, 0, 12, 12),
                         TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
-            assertThat(model.manifest().blend().members()).containsExactly("ETS");
+            assertThat(model.manifest().blend().members()).containsExactly("ETS_AVERAGED");
             assertThat(model.manifest().blend().reason()).contains("too short", "AICc");
             // Its intervals come from the model's own sample paths, every level calibrated, wider further ahead.
             Backtest.Calibration calibration = model.manifest().backtest().calibration();

@@ -31,14 +31,21 @@ class BlendCalibrationTest {
     void tooFewBacktestCasesGiveWayToTheModelsOwnSamplePaths() {
         // 26 + 1 + 12 points: only two origins leave the two seasons and more a seasonal fit needs.
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(39, new Random(1)))), 12);
-        assertThat(BlendCalibration.errors(data, null, 12, null, List.of("ETS")).cases()).isEqualTo(2);
-        Backtest.Calibration calibration = BlendCalibration.of(data, null, 12, null, List.of("ETS"));
+        assertThat(BlendCalibration.errors(data, null, 12, null, List.of("ETS_AVERAGED")).cases()).isEqualTo(2);
+        Backtest.Calibration calibration = BlendCalibration.of(data, null, 12, null, List.of("ETS_AVERAGED"));
         assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.MODEL);
         assertThat(calibration.cases()).isGreaterThanOrEqualTo(Backtest.Calibration.casesFor(99));
         // With enough origins the backtest's own errors calibrate.
         SequenceData longer = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(1)))), 12);
-        assertThat(BlendCalibration.of(longer, null, 12, null, List.of("ETS")).source())
+        assertThat(BlendCalibration.of(longer, null, 12, null, List.of("ETS_AVERAGED")).source())
                 .isEqualTo(Backtest.Calibration.Source.BACKTEST);
+    }
+
+    @Test
+    void backtestCasesStartWhereAnOriginHasHalfTheSeriesBehindIt() {
+        // 120 points, a year ahead: origins 60 to 108, not from the 26 points a seasonal fit could start with.
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(3)))), 12);
+        assertThat(BlendCalibration.errors(data, null, 12, null, Blending.priorNames()).cases()).isEqualTo(49);
     }
 
     @Test
@@ -50,11 +57,15 @@ class BlendCalibrationTest {
             float[][] values = data.sequences().get(sequence).values();
             return java.util.Arrays.copyOfRange(values, origin - 12, origin); // last year again
         };
-        assertThat(BlendCalibration.errors(data, split, 12, network, List.of("NETWORK", "ETS")).cases()).isEqualTo(1);
-        Backtest.Calibration calibration = BlendCalibration.of(data, split, 12, network, List.of("NETWORK", "ETS"));
+        List<String> blend = List.of("NETWORK", "ETS_AVERAGED");
+        assertThat(BlendCalibration.errors(data, split, 12, network, blend).cases()).isEqualTo(1);
+        Backtest.Calibration calibration = BlendCalibration.of(data, split, 12, network, blend);
+        Backtest.Calibration prior = BlendCalibration.errors(data, split, 12, network, Blending.priorNames());
         assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.BACKTEST);
-        assertThat(calibration.cases()).isEqualTo(BlendCalibration.errors(data, split, 12, network, List.of("ETS")).cases())
-                .isGreaterThanOrEqualTo(Backtest.Calibration.MIN_POOLED_CASES);
+        assertThat(calibration.cases()).isEqualTo(prior.cases()).isGreaterThanOrEqualTo(Backtest.Calibration.MIN_POOLED_CASES);
+        for (int h = 0; h < 12; h++) {
+            assertThat(calibration.halfWidth(h, 80)).isEqualTo(prior.halfWidth(h, 80));
+        }
     }
 
     @Test
