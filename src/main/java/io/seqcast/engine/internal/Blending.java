@@ -35,8 +35,9 @@ final class Blending {
      * What a series is forecast with unless validation shows something better by {@link #PRIOR_MARGIN}: the
      * mean of exponential smoothing (its forms weighted by AICc) and damped-trend smoothing, which need no
      * validation origins. Alone, with no validation, exponential smoothing forecasts held-out series better;
-     * as the bar the validation must clear, the mean let the alternatives through where they went on to
-     * forecast better, and gave the lowest error of the priors measured (bench/README.md).
+     * but where the mean validates well it forecasts better than exponential smoothing, and where it does
+     * not, alternatives clear the margin and do better: the lowest error of the priors measured
+     * (bench/README.md).
      */
     static final List<Baselines.Method> PRIOR = List.of(Baselines.Method.ETS_AVERAGED, Baselines.Method.DAMPED);
     /** Tried at 5, 10 and 20 % on the three benchmark sets: the smaller margins chose by noise (bench/README.md). */
