@@ -9,13 +9,14 @@ for s in sys.argv[1:]:
     for l in lines:
         m=re.match(r'^(\S+)\s+(\d+)\s+(\d+)\s+(\d+) \|',l)
         if m: h[m.group(1)]=int(m.group(4))
-    i=[k for k,l in enumerate(lines) if l.startswith('series         cases')][0]
     a=b=n=0
-    for l in lines[i+1:]:
-        if l.startswith('overall'): break
-        p=l.split()
-        if p[2]=='n/a': continue
-        a+=float(p[2])*h[p[0]]/100; b+=float(p[4])*h[p[0]]/100; n+=h[p[0]]
+    # Every interval table in the file (bench/accuracy.sh writes one per set into one file).
+    for i in [k for k,l in enumerate(lines) if l.startswith('series         cases')]:
+        for l in lines[i+1:]:
+            if l.startswith('overall'): break
+            p=l.split()
+            if p[2]=='n/a': continue
+            a+=float(p[2])*h[p[0]]/100; b+=float(p[4])*h[p[0]]/100; n+=h[p[0]]
     tot[s]=(a,b,n); print(s, round(100*a/n,1), round(100*b/n,1), n)
 A=sum(v[0] for v in tot.values()); B=sum(v[1] for v in tot.values()); N=sum(v[2] for v in tot.values())
 print('pooled', round(100*A/N,1), round(100*B/N,1), N)

@@ -30,8 +30,8 @@ final class BlendCalibration {
      * on the origins where all of them forecast out of sample (the network only after its training part) from
      * at least half of the series' history: every one where there are at most
      * {@link #MAX_CALIBRATION_ORIGINS} per series (fewer where many series share
-     * {@link #MAX_CALIBRATION_CASES}, but never fewer than the choice's), else that many spread evenly from the
-     * first to the latest. The choice's origins, a quarter horizon apart, leave a short series too few cases
+     * {@link #MAX_CALIBRATION_CASES}, but at least {@link Blending#MAX_ORIGINS} where the stretch holds them),
+     * else that many spread evenly from the first to the latest. The choice's origins, a quarter horizon apart, leave a short series too few cases
      * for its intervals; the latest origins alone, one step apart, saw only the calm or the turbulent end of
      * a series; origins with less history than half the series forecast worse than a forecast from all of it
      * ever does (a damped trend on a decomposition of two seasons most of all) and widened every interval
@@ -80,8 +80,8 @@ final class BlendCalibration {
     /**
      * The calibration of the blend's errors; where the network leaves it fewer than
      * {@link #FEW_CALIBRATION_CASES} (only its validation part is out of sample), each width is at least
-     * that of the prior's errors over the whole history: a short validation tail saw too little of what a
-     * series can do (bench/README.md). Where the network leaves fewer than
+     * that of the prior's errors from half the history on: a short validation tail saw too little of what
+     * a series can do (bench/README.md). Where the network leaves fewer than
      * {@link Backtest.Calibration#MIN_POOLED_CASES}, the prior's calibration stands in. Where neither has
      * that many, exponential smoothing's sample paths calibrate ({@link #model}); where no series has a scale to simulate
      * with, the few cases there are stay.
@@ -109,8 +109,8 @@ final class BlendCalibration {
     }
 
     /**
-     * A calibration from the model's own uncertainty, for series too short to score the origins a conformal
-     * one needs: sample paths simulated from the best exponential smoothing form fitted to each whole series
+     * A calibration from the model's own uncertainty, for series too short, or horizons too long, to leave
+     * the origins a conformal one needs: sample paths simulated from the best exponential smoothing form fitted to each whole series
      * (up to {@link #MAX_SIMULATED} series features, {@link #MAX_CALIBRATION_CASES} paths in all), their
      * scaled absolute deviations from that form's forecast taken as the cases. The intervals then hold as far
      * as the model describes the series, and are centred on the chosen blend's forecast (exponential

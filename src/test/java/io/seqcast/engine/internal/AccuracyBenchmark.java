@@ -54,11 +54,11 @@ public final class AccuracyBenchmark {
         }
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Map<String, Map<String, Double>> r = rFigures(directory.resolve("r-baselines.csv"));
-        String[] columns = {"blend", "network", "comb", "prior", "own-ets", "blend-nohint", "ets", "arima", "theta", "snaive"};
+        String[] columns = {"blend", "network", "comb", "prior", "ets-avg", "blend-nohint", "ets", "arima", "theta", "snaive"};
         Map<String, Double> logSums = new HashMap<>();
         List<String> coverage = new java.util.ArrayList<>();
         System.out.printf("%-14s %4s %5s %3s | %7s %7s %7s %7s %7s %12s | %7s %7s %7s %7s | %5s  %s%n", "series", "m", "n", "h",
-                "blend", "network", "comb", "prior", "own-ets", "blend-nohint", "ets", "arima", "theta", "snaive", "sec", "detected, chosen (season given)");
+                "blend", "network", "comb", "prior", "ets-avg", "blend-nohint", "ets", "arima", "theta", "snaive", "sec", "detected, chosen (season given)");
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
             for (Map.Entry<String, Integer> entry : SERIES.entrySet()) {
                 int m = entry.getValue();
@@ -116,7 +116,7 @@ public final class AccuracyBenchmark {
                     }
                 }
                 mase.put("prior", maseOf(prior, test, scale));
-                mase.put("own-ets", maseOf(Baselines.forecast(Baselines.Method.ETS_AVERAGED, train, m, h), test, scale));
+                mase.put("ets-avg", maseOf(Baselines.forecast(Baselines.Method.ETS_AVERAGED, train, m, h), test, scale));
                 for (String method : List.of("ets", "arima", "theta", "naive")) {
                     mase.put(method.equals("naive") ? "snaive" : method, r.get(entry.getKey()).get(method));
                 }
@@ -125,13 +125,13 @@ public final class AccuracyBenchmark {
                 }
                 System.out.printf("%-14s %4d %5d %3d | %7.3f %7.3f %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f | %5.1f  %s%n",
                         entry.getKey(), m, values.length, h, mase.get("blend"), mase.get("network"), mase.get("comb"),
-                        mase.get("prior"), mase.get("own-ets"),
+                        mase.get("prior"), mase.get("ets-avg"),
                         mase.get("blend-nohint"), mase.get("ets"), mase.get("arima"), mase.get("theta"), mase.get("snaive"),
                         (System.nanoTime() - started) / 1e9 / seeds / (m > 1 ? 2 : 1), detected + ", " + chosen);
             }
         }
         System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", "geometric mean", "",
-                gm(logSums, "blend"), gm(logSums, "network"), gm(logSums, "comb"), gm(logSums, "prior"), gm(logSums, "own-ets"), gm(logSums, "blend-nohint"),
+                gm(logSums, "blend"), gm(logSums, "network"), gm(logSums, "comb"), gm(logSums, "prior"), gm(logSums, "ets-avg"), gm(logSums, "blend-nohint"),
                 gm(logSums, "ets"), gm(logSums, "arima"), gm(logSums, "theta"), gm(logSums, "snaive"));
         System.out.printf("%nprediction intervals of the default model (seed 42, season given) on the held-out points%n");
         System.out.printf("%-14s %5s %8s %8s %11s %11s%n", "series", "cases", "in 80 %", "in 95 %", "width 80 %",

@@ -90,4 +90,37 @@ class ManifestCompatibilityTest {
         assertThat(calibration.cases()).isEqualTo(2);
         assertThat(calibration.source()).isNull();
     }
+
+    @Test
+    void aVersionWhoseBlendNamesEtsStillForecastsWithTheBestFormAlone(@TempDir Path directory) throws Exception {
+        // 34 monthly points and a year's horizon: too short to score an origin, so exponential smoothing forecasts.
+        float[][] values = new float[34][1];
+        double[] history = new double[34];
+        java.util.Random random = new java.util.Random(5);
+        for (int t = 0; t < 34; t++) {
+            history[t] = 100 + 0.8 * t + 10 * Math.sin(2 * Math.PI * t / 12) + 3 * random.nextGaussian();
+            values[t][0] = (float) history[t];
+        }
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 12);
+        try (ForecastModel model = TestEngine.ENGINE.train(data, new ModelSpec(CellType.LSTM, 8, 1, 0, 12, 12),
+                TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
+            assertThat(model.manifest().blend().members()).containsExactly("ETS_AVERAGED");
+            model.save(directory);
+        }
+        // As written before the averaging: the blend's member was called ETS and meant the form of lowest AICc.
+        Path file = directory.resolve(ModelManifest.FILE_NAME);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(Files.readAllBytes(file));
+        ((ObjectNode) manifest.get("blend")).putArray("members").add("ETS");
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+
+        double[] best = Ets.fit(history, 12).best().forecast(12);
+        assertThat(best).isNotEqualTo(Ets.fit(history, 12).forecast(12));
+        try (ForecastModel old = TestEngine.ENGINE.load(directory)) {
+            assertThat(old.manifest().blend().members()).containsExactly("ETS");
+            float[][] forecast = old.forecast(List.<float[][]>of(values), 12).get(0);
+            for (int h = 0; h < 12; h++) {
+                assertThat((double) forecast[h][0]).isCloseTo(best[h], within(1e-4 * Math.abs(best[h])));
+            }
+        }
+    }
 }

@@ -1,0 +1,45 @@
+package io.seqcast.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seqcast.engine.Sequence;
+import io.seqcast.engine.SequenceData;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BlendingTest {
+
+    /** No validation split: only the baselines are candidates. */
+    private static Blending.Choice choose(float[][] values, int period, int horizon) {
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), period);
+        int n = values.length;
+        return Blending.choose(data, new Split(new int[] {n}, new int[] {n}, false), 2 * horizon, horizon, null);
+    }
+
+    @Test
+    void noiseAroundALevelKeepsThePriorSinceNothingBeatsItByTheMargin() {
+        Random random = new Random(7);
+        float[][] values = new float[120][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (50 + 5 * random.nextGaussian());
+        }
+        Blending.Choice choice = choose(values, 1, 6);
+        assertThat(choice.blend().members()).containsExactlyElementsOf(Blending.priorNames());
+        assertThat(choice.blend().reason()).contains("ETS_AVERAGED + DAMPED", "prior", "validation origins");
+        assertThat(choice.blend().validationMase()).containsKeys("ETS_AVERAGED", "DAMPED", "BLEND")
+                .doesNotContainKeys("ETS", "NETWORK");
+    }
+
+    @Test
+    void aSeasonExponentialSmoothingFitsExactlyLeavesThePriorWhenItBeatsItByTheMargin() {
+        Random random = new Random(7);
+        float[][] values = new float[120][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (200 + 0.5 * t + 20 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
+        }
+        Blending.Choice choice = choose(values, 12, 12);
+        assertThat(choice.blend().members()).isNotEqualTo(Blending.priorNames()).contains("ETS_AVERAGED");
+        assertThat(choice.blend().reason()).contains("at least 20 % below the prior, ETS_AVERAGED + DAMPED");
+    }
+}
