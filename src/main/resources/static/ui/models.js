@@ -67,8 +67,8 @@ async function modelDetail(page, me, name) {
   if (withBacktest) {
     const backtest = withBacktest.manifest.backtest;
     const steps = backtest.scores.MODEL.mase.map((_, i) => i + 1);
-    const colors = ['#1f6feb', '#8250df', '#bf8700', '#1a7f37', '#cf222e', '#57606a'];
-    const shown = ['MODEL', 'NETWORK', 'ETS_AVERAGED', 'ETS', 'SEASONAL_NAIVE', 'THETA'].filter((k) => backtest.scores[k]);
+    const colors = ['#1f6feb', '#8250df', '#bf8700', '#1a7f37', '#cf222e', '#57606a', '#0a7ea4'];
+    const shown = ['MODEL', 'NETWORK', 'ETS_AVERAGED', 'ETS', 'DAMPED', 'SEASONAL_NAIVE', 'THETA'].filter((k) => backtest.scores[k]);
     card.append(h('h3', {}, `Backtest of version ${withBacktest.version}: MASE at each step ahead (${backtest.origins} origins)`),
       lineChart({
         title: 'Backtest MASE by step', xLabel: (x) => String(Math.round(x)),
