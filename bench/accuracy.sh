@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy of the defaults against R's forecast package on every univariate series of bench/data and of the
 # three sets held out from tuning (bench/unseen, unseen2, unseen3), with the season given and without any
-# hint, and the ablations (network alone, classical comb alone), with interval coverage; then the storm-track split against linear extrapolation (needs ../shared/data/storms-1975-2010.csv).
+# hint, and the ablations (network alone, the M4 comb alone, the prior alone without validation, exponential smoothing alone), with interval coverage; then the storm-track split against linear extrapolation (needs ../shared/data/storms-1975-2010.csv).
 # Usage: bench/accuracy.sh [seeds=3] [storms csv]; writes bench/results/accuracy-<date>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
