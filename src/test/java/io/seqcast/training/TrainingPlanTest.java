@@ -66,11 +66,7 @@ class TrainingPlanTest {
 
     @Test
     void aSeasonNotGivenIsDetectedAndSeasonalityOneForcesNone() {
-        double[] numbers = new double[120];
-        java.util.Random random = new java.util.Random(7);
-        for (int t = 0; t < 120; t++) {
-            numbers[t] = 200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
-        }
+        double[] numbers = monthlyWithTrend(7);
         SeriesValues values = SeriesValues.of(numbers);
         TrainingProperties defaults = limits(512, 4, 2048, null);
         TrainingPlan detected = TrainingPlan.of(new TrainingRequest("m",
@@ -86,11 +82,7 @@ class TrainingPlanTest {
 
     @Test
     void gapsInDataWithoutASeasonAreFilledFromTheSeasonDetectedInIt() {
-        double[] numbers = new double[120];
-        java.util.Random random = new java.util.Random(8);
-        for (int t = 0; t < 120; t++) {
-            numbers[t] = 200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
-        }
+        double[] numbers = monthlyWithTrend(8);
         double[] gapped = numbers.clone();
         gapped[63] = Double.NaN; // a peak month, between two lower neighbours
         TrainingPlan plan = TrainingPlan.of(new TrainingRequest("m",
@@ -127,5 +119,15 @@ class TrainingPlanTest {
             values[t] = 100 + 10 * Math.sin(t * 0.5);
         }
         return new DataPayload(null, List.of(new SeriesPayload("s", SeriesValues.of(values), null, null)), null, null);
+    }
+
+    /** 120 months of a trend and a yearly season, with noise drawn from {@code seed}. */
+    private static double[] monthlyWithTrend(long seed) {
+        double[] numbers = new double[120];
+        java.util.Random random = new java.util.Random(seed);
+        for (int t = 0; t < 120; t++) {
+            numbers[t] = 200 + t + 30 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
+        }
+        return numbers;
     }
 }

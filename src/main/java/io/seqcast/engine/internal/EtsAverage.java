@@ -45,18 +45,18 @@ final class EtsAverage {
             total += relative[i];
         }
         List<Ets> kept = new java.util.ArrayList<>();
+        double[] weights = new double[relative.length];
         double keptTotal = 0;
         for (int i = 0; i < relative.length; i++) {
             if (relative[i] / total >= MIN_WEIGHT) {
+                weights[kept.size()] = relative[i];
                 kept.add(forms.get(i));
                 keptTotal += relative[i];
             }
         }
-        double[] weights = new double[kept.size()];
-        for (int i = 0, k = 0; i < relative.length; i++) {
-            if (relative[i] / total >= MIN_WEIGHT) {
-                weights[k++] = relative[i] / keptTotal;
-            }
+        weights = java.util.Arrays.copyOf(weights, kept.size());
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] /= keptTotal;
         }
         return new EtsAverage(List.copyOf(kept), weights, best);
     }
