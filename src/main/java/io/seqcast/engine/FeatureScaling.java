@@ -14,17 +14,36 @@ package io.seqcast.engine;
  * @param nonNegative true where no value of a series feature was negative in training: its forecasts and
  *     interval bounds from a history without negative values are then kept at 0 or above (counts, sales,
  *     prices); null for trajectories and in manifests written before it was kept
+ * @param reference what the network's windows and forecasts are measured against; null (in manifests written
+ *     before it was kept) means {@link Reference#LAST_SEASON}
  */
-public record FeatureScaling(String feature, double center, double scale, int group, Double spread, Boolean nonNegative) {
+public record FeatureScaling(String feature, double center, double scale, int group, Double spread, Boolean nonNegative,
+        Reference reference) {
+
+    /** What the network's input windows and forecasts of a feature are measured against. */
+    public enum Reference {
+        /** The window's last value, and its last season repeated (seasonal naive): trajectories, and series before. */
+        LAST_SEASON,
+        /**
+         * Exponential smoothing fitted to the series: windows with its season taken out, relative to its level at
+         * the window's end, and forecasts as the difference from its own (as the M4 winner's network, ES-RNN).
+         */
+        SMOOTHING
+    }
 
     /** A feature whose windows are each divided by their own spread. */
     public FeatureScaling(String feature, double center, double scale, int group) {
-        this(feature, center, scale, group, null, null);
+        this(feature, center, scale, group, null, null, null);
     }
 
     /** This scaling, saying whether the feature was never negative in training. */
     public FeatureScaling withNonNegative(boolean value) {
-        return new FeatureScaling(feature, center, scale, group, spread, value);
+        return new FeatureScaling(feature, center, scale, group, spread, value, reference);
+    }
+
+    /** Whether the network measures this feature against exponential smoothing's states. */
+    public boolean smoothed() {
+        return reference == Reference.SMOOTHING;
     }
 
     /**

@@ -99,6 +99,15 @@ final class Baselines {
             return season.restore(forecast, history.length);
         }
 
+        /** Exponential smoothing's states at the end of the history: its best form's (a season of at most {@link Ets#MAX_SEASON}). */
+        synchronized Decomposition decomposition() {
+            if (period > Ets.MAX_SEASON) {
+                throw new IllegalStateException("a season of " + period + " is not fitted as a state");
+            }
+            forecast(Method.ETS, 1);
+            return ets.best().end();
+        }
+
         private double[] smoothing(Method method, int horizon) {
             return method == Method.ETS ? ets.best().forecast(horizon) : ets.forecast(horizon);
         }

@@ -38,7 +38,7 @@ final class BlendCalibration {
      * (bench/README.md).
      */
     static Backtest.Calibration errors(SequenceData data, Split split, int horizon,
-            Blending.NetworkForecast network, List<String> members) {
+            Blending.NetworkForecast network, FitCache fits, List<String> members) {
         boolean usesNetwork = members.contains(ForecastBlend.NETWORK);
         ForecastBlend blend = new ForecastBlend(members, Map.of(), 0, "calibration");
         int period = data.seasonalPeriod();
@@ -60,7 +60,7 @@ final class BlendCalibration {
             }
             for (int origin : calibrationOrigins(lowest, values.length - horizon, perSeries)) {
                 float[][] forecast = Blending.combine(blend, Arrays.copyOf(values, origin),
-                        usesNetwork ? network.at(i, origin) : null, period, horizon);
+                        usesNetwork ? network.at(i, origin) : null, period, horizon, fits);
                 for (int f = 0; f < data.featureCount(); f++) {
                     double scale = scales[f];
                     if (!(scale > 0)) {
@@ -87,10 +87,10 @@ final class BlendCalibration {
      * with, the few cases there are stay.
      */
     static Backtest.Calibration of(SequenceData data, Split split, int horizon,
-            Blending.NetworkForecast network, List<String> chosen) {
-        Backtest.Calibration blend = errors(data, split, horizon, network, chosen);
+            Blending.NetworkForecast network, FitCache fits, List<String> chosen) {
+        Backtest.Calibration blend = errors(data, split, horizon, network, fits, chosen);
         if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
-            Backtest.Calibration prior = errors(data, split, horizon, network, Blending.priorNames());
+            Backtest.Calibration prior = errors(data, split, horizon, network, fits, Blending.priorNames());
             if (enough(blend) && prior != null) {
                 blend = blend.atLeast(prior);
             } else if (enough(prior)) {

@@ -73,7 +73,9 @@ final class Blending {
     record Choice(ForecastBlend blend, Backtest backtest, Backtest.Calibration networkCalibration,
             BacktestCases cases) {}
 
-    static Choice choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network) {
+    /** {@code fits}: where the network's forecasts fit baselines too, the cache they share them through (or null). */
+    static Choice choose(SequenceData data, Split split, int window, int horizon, NetworkForecast network,
+            FitCache fits) {
         if (data.kind() != SequenceKind.SERIES) {
             return new Choice(ForecastBlend.networkOnly("trajectories are forecast by the network alone"), null, null,
                     null);
@@ -112,7 +114,8 @@ final class Blending {
                     if (!(scale > 0)) {
                         continue;
                     }
-                    Baselines.Fit fit = Baselines.fit(column(values, 0, origin, f), period);
+                    double[] history = column(values, 0, origin, f);
+                    Baselines.Fit fit = fits == null ? Baselines.fit(history, period) : fits.fit(history, period);
                     double[][] byCandidate = new double[candidates.size()][];
                     for (int c2 = 0; c2 < candidates.size(); c2++) {
                         String candidate = candidates.get(c2);
@@ -203,10 +206,10 @@ final class Blending {
             steps.put(candidates.get(c), steps(forecasts, actuals, scales, new int[] {c}, horizon));
         }
         Backtest.Calibration networkCalibration = networkScored
-                ? BlendCalibration.errors(data, split, horizon, network, List.of(ForecastBlend.NETWORK))
+                ? BlendCalibration.errors(data, split, horizon, network, fits, List.of(ForecastBlend.NETWORK))
                 : null;
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
-                new Backtest(origins, horizon, chosen, steps, BlendCalibration.of(data, split, horizon, network, chosen)),
+                new Backtest(origins, horizon, chosen, steps, BlendCalibration.of(data, split, horizon, network, fits, chosen)),
                 networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
     }
 

@@ -208,7 +208,7 @@ final class ClassifierTraining {
         while (epoch < training.epochs()) {
             epoch++;
             if (training.shuffle()) {
-                TrainingRun.shuffle(order, shuffleRandom);
+                EpochLoop.shuffle(order, shuffleRandom);
             }
             double lossSum = 0;
             for (int from = 0; from < order.length; from += training.batchSize()) {
@@ -245,13 +245,13 @@ final class ClassifierTraining {
             if (validationLoss < bestLoss) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch;
-                bestWeights = TrainingRun.snapshot(parameters);
+                bestWeights = EpochLoop.snapshot(parameters);
             } else if (training.earlyStoppingPatience() > 0 && epoch - bestEpoch >= training.earlyStoppingPatience()) {
                 break;
             }
         }
         if (bestWeights != null && bestEpoch != epoch) {
-            TrainingRun.restore(parameters, bestWeights);
+            EpochLoop.restore(parameters, bestWeights);
         }
         return new TrainingSummary(epoch, bestEpoch, trainLosses, validationLosses, trainIndexes.length,
                 validationIndexes.length, Duration.ofNanos(System.nanoTime() - started).toMillis());

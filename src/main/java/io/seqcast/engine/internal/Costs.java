@@ -18,6 +18,10 @@ final class Costs {
     private static final int COPIES_PER_PARAMETER = 5;
     /** Per training window on the heap: its two positions, reference (level and spread per feature) and list slots. */
     private static final int WINDOW_OVERHEAD_BYTES = 96;
+    /** Per window and feature where the network reads smoothed windows: its states' object, less the seasonal cycle. */
+    private static final int SMOOTHED_STATE_BYTES = 72;
+    /** A fitted exponential smoothing form, less its seasonal states. */
+    private static final int FITTED_FORM_BYTES = 160;
 
     /**
      * Multiply-add equivalents of the fixed work per window and pass (scaling it in and out, its share
@@ -40,8 +44,15 @@ final class Costs {
 
     /** The work of refitting the baselines of {@code blend}, per series and feature, at forecast time. */
     static long baselineWork(ForecastBlend blend, int period) {
-        if (blend == null || blend.members().stream().noneMatch(member -> member.equals(Baselines.Method.ETS.name())
-                || member.equals(Baselines.Method.ETS_AVERAGED.name()))) {
+        return baselineWork(blend, period, false);
+    }
+
+    /** The same, where {@code smoothedNetwork}: the network reads smoothing's states, so fits it whatever the blend. */
+    static long baselineWork(ForecastBlend blend, int period, boolean smoothedNetwork) {
+        boolean smoothing = blend != null && blend.members().stream().anyMatch(member -> member.equals(Baselines.Method.ETS.name())
+                || member.equals(Baselines.Method.ETS_AVERAGED.name()));
+        boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
+        if (!smoothing && !(smoothedNetwork && network)) {
             return 0;
         }
         return period > 1 && period <= Ets.MAX_SEASON ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK;
@@ -84,8 +95,20 @@ final class Costs {
         }
         long perWindow = plus(times(Float.BYTES, times(features, spec.window() + (long) spec.horizon())),
                 WINDOW_OVERHEAD_BYTES + 16L * features);
-        long encoded = times(windows, perWindow);
+        long smoothing = 0;
+        if (SmoothingStates.apply(data)) {
+            // Each window's reference holds smoothing's states (a seasonal cycle per feature); per series and feature
+            // a fitted form, and the states along the longest series.
+            long cycle = 8L * Math.max(1, data.seasonalPeriod());
+            perWindow = plus(perWindow, times(features, SMOOTHED_STATE_BYTES + cycle));
+            int longest = data.sequences().stream().mapToInt(Sequence::length).max().orElse(0);
+            smoothing = plus(times(data.sequences().size(), times(features, FITTED_FORM_BYTES + cycle)),
+                    times(24L * features, longest));
+        }
+        long encoded = plus(times(windows, perWindow), smoothing);
         long model = times(times(parameters(spec, features), Float.BYTES), COPIES_PER_PARAMETER);
+        // A network for each reading of smoothed series' windows; the first is kept while the second trains.
+        model = times(model, networks(data));
         long batch = Math.min(training.batchSize(), Math.max(1, windows));
         long activations = times(times(batch, spec.window()), times(spec.layers(),
                 times(spec.hiddenSize(), spec.cell().gates() + 2L)));
@@ -123,6 +146,23 @@ final class Costs {
         long characters = data.text() ? data.sequences().stream().mapToLong(s -> s.text().length() + 2L).sum() : 0;
         long ngrams = times(times(NgramBayes.MAX_N, characters), 128);
         return plus(plus(plus(rows, model), ngrams), times(Float.BYTES, times(3, plus(oneHot, activations))));
+    }
+
+    /**
+     * Networks a training run trains: series whose windows can be read relative to exponential smoothing train
+     * one on each reading and keep the one that validates better (one only where nothing is held out).
+     */
+    static int networks(SequenceData data) {
+        return SmoothingStates.apply(data) ? 2 : 1;
+    }
+
+    /** Work of fitting exponential smoothing to every series and feature, where the network reads smoothed windows. */
+    static long smoothingWork(SequenceData data) {
+        if (!SmoothingStates.apply(data)) {
+            return 0;
+        }
+        long fits = times(data.sequences().size(), data.featureCount());
+        return times(fits, data.seasonalPeriod() > 1 ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK);
     }
 
     /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */

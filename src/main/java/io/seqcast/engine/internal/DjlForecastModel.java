@@ -81,7 +81,7 @@ final class DjlForecastModel implements ForecastModel {
         long network = !runsNetwork ? 0
                 : Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
         return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
-                Costs.baselineWork(blend, manifest.seasonalPeriod())));
+                Costs.baselineWork(blend, manifest.seasonalPeriod(), scaling.smoothed())));
     }
 
     @Override
@@ -170,7 +170,9 @@ final class DjlForecastModel implements ForecastModel {
         private final long deadline;
         private final float[][][] windows;
         private final float[][][] forecasts;
-        private final double[][] references;
+        private final Scaling.Reference[] references;
+        /** Per history, exponential smoothing's states at its end per feature, where the network reads them. */
+        private final Decomposition[][] smoothing;
         private int produced;
 
         NetworkRollOut(List<float[][]> histories, int horizon, boolean network, Duration timeout) {
@@ -182,10 +184,15 @@ final class DjlForecastModel implements ForecastModel {
             int window = manifest.spec().window();
             this.windows = new float[n][][];
             this.forecasts = network ? new float[n][horizon][] : null;
-            this.references = new double[n][];
+            this.references = new Scaling.Reference[n];
+            this.smoothing = network && scaling.smoothed() ? new Decomposition[n][] : null;
             for (int i = 0; i < n; i++) {
                 float[][] history = histories.get(i);
                 windows[i] = Arrays.copyOfRange(history, history.length - window, history.length);
+                if (smoothing != null) {
+                    checkTime();
+                    smoothing[i] = states(history);
+                }
             }
             this.produced = network ? 0 : horizon;
         }
@@ -201,7 +208,8 @@ final class DjlForecastModel implements ForecastModel {
             int size = passInputSize();
             float[] input = new float[windows.length * size];
             for (int i = 0; i < windows.length; i++) {
-                references[i] = scaling.encodeWindow(windows[i], 0, windows[i].length, input, i * size);
+                references[i] = scaling.encodeWindow(windows[i], 0, windows[i].length, input, i * size,
+                        smoothing == null ? null : smoothing[i], produced);
             }
             return input;
         }
@@ -233,6 +241,15 @@ final class DjlForecastModel implements ForecastModel {
                         forecasts == null ? null : forecasts[i], manifest.seasonalPeriod(), horizon, fits)));
             }
             return out;
+        }
+
+        /** Smoothing's states at the end of one history, per feature; the blend's baselines reuse the fits. */
+        private Decomposition[] states(float[][] history) {
+            Decomposition[] states = new Decomposition[history[0].length];
+            for (int f = 0; f < states.length; f++) {
+                states[f] = fits.fit(Blending.column(history, 0, history.length, f), manifest.seasonalPeriod()).decomposition();
+            }
+            return states;
         }
 
         /** A feature never negative in training nor in the history is not forecast negative either. */

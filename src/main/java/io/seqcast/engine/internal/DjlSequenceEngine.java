@@ -67,7 +67,7 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
         InputChecks.checkTrainingData(data, spec);
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
-        Scaling.fit(data, split.trainingEnd(), spec.window());
+        Scaling.fit(data, split.trainingEnd(), spec.window(), SmoothingStates.apply(data));
     }
 
     @Override
@@ -90,8 +90,10 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     public double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training) {
         double rate = throughput.multiplyAddsPerSecond(new Throughput.Shape(spec.cell(), spec.hiddenSize(),
                 spec.layers(), data.featureCount(), training.batchSize()), spec.window());
-        // Forward, backward (about twice the forward) and the update, for every epoch.
-        return 3.0 * Costs.forwardWork(data, spec) * training.epochs() / rate;
+        // Forward, backward (about twice the forward) and the update, for every epoch of every network trained;
+        // smoothing fitted once per series.
+        return (3.0 * Costs.forwardWork(data, spec) * training.epochs() * Costs.networks(data)
+                + Costs.smoothingWork(data)) / rate;
     }
 
     @Override

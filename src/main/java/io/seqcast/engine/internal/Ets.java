@@ -168,6 +168,94 @@ final class Ets {
         return forecast;
     }
 
+    /** The states at the end of the history fitted, in the data's units. */
+    Decomposition end() {
+        return decomposition(level, trend, seasonCycle(seasons, length));
+    }
+
+    /**
+     * This form's states along {@code history}, the whole of it (not only the latest points fitted), from
+     * initial states taken from its first points as the fit's starting values are: a network trains on windows
+     * that end anywhere in a series.
+     */
+    Track track(double[] history) {
+        int n = history.length;
+        double[] z = new double[n];
+        for (int t = 0; t < n; t++) {
+            z[t] = history[t] / scale;
+        }
+        boolean multiplicativeSeason = form.season() == Season.MULTIPLICATIVE;
+        double[] seasons = this.seasons == null ? null
+                : n >= 2 * period ? initialSeasons(z, period, multiplicativeSeason)
+                : multiplicativeSeason ? filled(period, 1) : new double[period];
+        double[] start = initialLevelAndTrend(z, period, seasons, form);
+        double[] levels = new double[n + 1];
+        double[] trends = new double[n + 1];
+        double[] written = seasons == null ? null : new double[n];
+        double[] initial = seasons == null ? null : seasons.clone();
+        levels[0] = start[0];
+        trends[0] = form.trend() == Trend.NONE ? 0 : start[1];
+        for (int t = 0; t < n; t++) {
+            double base = levels[t] + phi * trends[t];
+            double season = seasons == null ? 0 : seasons[t % period];
+            double error = z[t] - withSeason(form.season(), base, season);
+            boolean valid = Double.isFinite(error) && (!multiplicativeSeason || base > 0 && season > 0);
+            double divisor = multiplicativeSeason ? season : 1;
+            levels[t + 1] = valid ? base + alpha * error / divisor : base;
+            trends[t + 1] = phi * trends[t] + (valid ? beta * error / divisor : 0);
+            if (seasons != null) {
+                if (valid) {
+                    seasons[t % period] = season + gamma * error / (multiplicativeSeason ? base : 1);
+                }
+                written[t] = seasons[t % period];
+            }
+        }
+        return origin -> {
+            if (written == null) {
+                return decomposition(levels[origin], trends[origin], null);
+            }
+            double[] current = new double[period];
+            for (int q = 0; q < period; q++) {
+                // The latest state of position q written before the origin, or the initial one.
+                int last = origin - 1 - Math.floorMod(origin - 1 - q, period);
+                current[q] = last >= 0 ? written[last] : initial[q];
+            }
+            return decomposition(levels[origin], trends[origin], seasonCycle(current, origin));
+        };
+    }
+
+    /** A form's states along a history, read at any origin (0: before its first point). */
+    @FunctionalInterface
+    interface Track {
+        Decomposition at(int origin);
+    }
+
+    /** Seasonal states by position (0: the first point), as a cycle by offset from the point after {@code origin - 1}. */
+    private double[] seasonCycle(double[] byPosition, int origin) {
+        if (byPosition == null) {
+            return new double[] {0};
+        }
+        boolean multiplicative = form.season() == Season.MULTIPLICATIVE;
+        double[] cycle = new double[period];
+        for (int k = 0; k < period; k++) {
+            double state = byPosition[(origin + k) % period];
+            cycle[k] = multiplicative ? state : state * scale;
+        }
+        return cycle;
+    }
+
+    private Decomposition decomposition(double level, double trend, double[] cycle) {
+        double[] seasonal = cycle == null ? new double[] {0} : cycle;
+        return new Decomposition(level * scale, form.trend() == Trend.NONE ? 0 : trend * scale,
+                form.trend() == Trend.DAMPED ? phi : 1, form.season() == Season.MULTIPLICATIVE, seasonal);
+    }
+
+    private static double[] filled(int length, double value) {
+        double[] array = new double[length];
+        Arrays.fill(array, value);
+        return array;
+    }
+
     /**
      * {@code count} sample paths of the next {@code horizon} points: the model's recursions run on, each step's
      * error drawn from a normal distribution of the fitted variance (as R's simulate.ets). Their spread around

@@ -17,7 +17,7 @@ final class WindowSet {
     final float[] inputs;
     final float[] targets;
     /** Per window: its reference (level and spread), its sequence and where its target starts. */
-    final List<double[]> references;
+    final List<Scaling.Reference> references;
     final int[] sequenceIndex;
     final int[] targetStart;
 
@@ -40,9 +40,10 @@ final class WindowSet {
 
     /**
      * Windows whose targets lie within {@code [from[i], to[i])} of sequence i; inputs may reach back
-     * before {@code from[i]}.
+     * before {@code from[i]}. {@code smoothing}: the series' smoothing states where the scaling is smoothed.
      */
-    static WindowSet of(SequenceData data, Scaling scaling, int window, int horizon, int[] from, int[] to) {
+    static WindowSet of(SequenceData data, Scaling scaling, int window, int horizon, int[] from, int[] to,
+            SmoothingStates smoothing) {
         List<int[]> positions = new ArrayList<>();
         for (int i = 0; i < data.sequences().size(); i++) {
             int firstStart = Math.max(0, from[i] - window);
@@ -54,8 +55,8 @@ final class WindowSet {
         for (int n = 0; n < set.count; n++) {
             float[][] values = data.sequences().get(set.sequenceIndex[n]).values();
             int start = set.targetStart[n] - window;
-            double[] reference =
-                    scaling.encodeWindow(values, start, window, set.inputs, n * window * set.features);
+            Scaling.Reference reference = scaling.encodeWindow(values, start, window, set.inputs, n * window * set.features,
+                    smoothing == null ? null : smoothing.at(set.sequenceIndex[n], start + window), 0);
             scaling.encodeSteps(values, start + window, horizon, reference, set.targets, n * horizon * set.features);
             set.references.add(reference);
         }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.seqcast.engine.Backtest;
 import io.seqcast.engine.CellType;
+import io.seqcast.engine.Comparison;
 import io.seqcast.engine.DeviceChoice;
+import io.seqcast.engine.FeatureScaling;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ForecastModel;
 import io.seqcast.engine.ModelSpec;
@@ -14,11 +16,13 @@ import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
 import io.seqcast.engine.TrainingListener;
 import io.seqcast.engine.TrainingSpec;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BacktestTest {
 
@@ -62,6 +66,30 @@ class BacktestTest {
             }
             assertThat(mean(backtest.scores().get(Backtest.MODEL).mase()))
                     .isCloseTo(blend.validationMase().get("BLEND"), within(1e-9));
+        }
+    }
+
+    @Test
+    void aSmoothedNetworksBacktestIsWhatItForecastsFromThoseOriginsAfterAReload(@TempDir Path dir) {
+        // Noise, so that smoothing's states at an origin depend on how they were fitted there.
+        java.util.Random random = new java.util.Random(5);
+        List<Sequence> series = new java.util.ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            float[][] values = EngineTrainingTest.wave(110, s, 1 + s);
+            for (float[] row : values) {
+                row[0] += (float) random.nextGaussian();
+            }
+            series.add(new Sequence("s" + s, values));
+        }
+        try (ForecastModel model = engine.train(SequenceData.univariate(series, 12), new ModelSpec(CellType.GRU, 8, 1,
+                0, 24, 6), TrainingSpec.builder().epochs(5).networkOnly(true).build(), TrainingListener.NONE)) {
+            assertThat(model.manifest().normalization()).allMatch(FeatureScaling::smoothed);
+            model.save(dir);
+            try (ForecastModel loaded = engine.load(dir)) {
+                Comparison comparison = Comparisons.compare(dir, loaded, loaded);
+                assertThat(comparison.candidate().steps().mase()).containsExactly(
+                        model.manifest().backtest().scores().get(ForecastBlend.NETWORK).mase(), within(1e-4));
+            }
         }
     }
 

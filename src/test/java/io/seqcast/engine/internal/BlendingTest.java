@@ -14,7 +14,7 @@ class BlendingTest {
     private static Blending.Choice choose(float[][] values, int period, int horizon) {
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), period);
         int n = values.length;
-        return Blending.choose(data, new Split(new int[] {n}, new int[] {n}, false), 2 * horizon, horizon, null);
+        return Blending.choose(data, new Split(new int[] {n}, new int[] {n}, false), 2 * horizon, horizon, null, null);
     }
 
     @Test

@@ -53,7 +53,8 @@ class EngineTrainingTest {
         double learningRate = optimizer == OptimizerType.SGD ? 0.05 : optimizer == OptimizerType.ADAGRAD ? 0.1 : 0.01;
         TrainingSpec training = QUICK.toBuilder().epochs(15).optimizer(optimizer).learningRate(learningRate)
                 .momentum(optimizer == OptimizerType.SGD ? 0.9 : 0).loss(LossType.MSE).validationFraction(0).networkOnly(true).build();
-        try (ForecastModel model = engine.train(seasonal(1, 200), SMALL, training, TrainingListener.NONE)) {
+        // Without the season given, smoothing leaves it in the residuals: something for the network to learn.
+        try (ForecastModel model = engine.train(unseasoned(seasonal(1, 200)), SMALL, training, TrainingListener.NONE)) {
             List<Double> losses = model.manifest().summary().trainLossHistory();
             assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.5);
         }
@@ -83,10 +84,11 @@ class EngineTrainingTest {
 
     @Test
     void aDifferentSeedGivesADifferentModel() {
-        // The network alone: a blend may settle on exponential smoothing, which no seed changes.
+        // The network alone, on what smoothing leaves: a blend may settle on exponential smoothing, and an untrained
+        // network forecasts it, which no seed changes.
         TrainingSpec network = QUICK.toBuilder().networkOnly(true).build();
-        try (ForecastModel a = engine.train(seasonal(1, 100), SMALL, network, TrainingListener.NONE);
-                ForecastModel b = engine.train(seasonal(1, 100), SMALL, network.toBuilder().seed(99).build(),
+        try (ForecastModel a = engine.train(unseasoned(seasonal(1, 100)), SMALL, network, TrainingListener.NONE);
+                ForecastModel b = engine.train(unseasoned(seasonal(1, 100)), SMALL, network.toBuilder().seed(99).build(),
                         TrainingListener.NONE)) {
             assertThat(a.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0])
                     .isNotEqualTo(b.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0]);
@@ -137,7 +139,7 @@ class EngineTrainingTest {
     }
 
     @Test
-    void progressIsReportedAfterEveryEpoch() {
+    void progressIsReportedAfterEveryEpochOfBothNetworks() {
         List<EpochProgress> progress = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -147,9 +149,11 @@ class EngineTrainingTest {
         };
         try (ForecastModel model = engine.train(seasonal(1, 100), SMALL, QUICK.toBuilder().earlyStoppingPatience(0)
                 .build(), listener)) {
-            assertThat(progress).extracting(EpochProgress::epoch).containsExactly(1, 2, 3, 4, 5);
+            // A seasonal series with validation trains a network on each reading of its windows, one after the other.
+            assertThat(progress).extracting(EpochProgress::epoch).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(model.manifest().blend().reason()).contains("the network reads windows relative to");
             assertThat(progress).allSatisfy(p -> {
-                assertThat(p.epochs()).isEqualTo(5);
+                assertThat(p.epochs()).isEqualTo(10);
                 assertThat(p.validationLoss()).isNotNull();
                 assertThat(p.elapsed()).isPositive();
             });
@@ -268,6 +272,11 @@ class EngineTrainingTest {
             sequences.add(new Sequence("s" + i, wave(length - 7 * i, i, 1 + i)));
         }
         return SequenceData.univariate(sequences, 12);
+    }
+
+    /** The same series with no season given. */
+    static SequenceData unseasoned(SequenceData data) {
+        return SequenceData.univariate(data.sequences(), 1);
     }
 
     static float[][] wave(int length, int phase, double amplitude) {
