@@ -14,8 +14,8 @@ package io.seqcast.engine;
  * @param nonNegative true where no value of a series feature was negative in training: its forecasts and
  *     interval bounds from a history without negative values are then kept at 0 or above (counts, sales,
  *     prices); null for trajectories and in manifests written before it was kept
- * @param reference what the network's windows and forecasts are measured against; null (in manifests written
- *     before it was kept) means {@link Reference#LAST_SEASON}
+ * @param reference what the network's windows and forecasts are measured against; null (classifiers, and
+ *     manifests written before it was kept) means {@link Reference#LAST_SEASON}
  */
 public record FeatureScaling(String feature, double center, double scale, int group, Double spread, Boolean nonNegative,
         Reference reference) {

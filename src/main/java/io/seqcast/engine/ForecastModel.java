@@ -42,8 +42,8 @@ public interface ForecastModel extends SavedModel, NetworkPasses {
     /**
      * The work a forecast of {@code series} histories {@code horizon} steps ahead takes, in
      * multiply-adds (plus a fixed amount per window): one forward pass per window and roll-out step, and
-     * the refit of exponential smoothing per series where the model blends it in. Saturates instead of
-     * overflowing.
+     * the refit of exponential smoothing per series where the model blends it in or its network reads it.
+     * Saturates instead of overflowing.
      */
     long forecastWork(int series, int horizon);
 

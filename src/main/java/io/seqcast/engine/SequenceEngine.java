@@ -29,6 +29,14 @@ public interface SequenceEngine {
      */
     double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training);
 
+    /**
+     * Epochs {@link #train} runs at most, as its progress counts them: an engine may train more than one
+     * network per model, one after the other.
+     */
+    default int plannedEpochs(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return training.epochs();
+    }
+
     /** As {@link #estimateTrainingSeconds(SequenceData, ModelSpec, TrainingSpec)}, for a classifier. */
     double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
 

@@ -123,7 +123,7 @@ class ForecastService {
             long fitting = limits.maxWork() / Math.max(1, model.forecastWork(1, horizon));
             throw new ForecastTooLarge("%,d series %,d steps ahead with this model take %,d units of work (multiply-adds"
                     + " of one forward pass per series and roll-out pass, and of refitting exponential smoothing per series"
-                    + " where the model blends it in); one request may take %,d"
+                    + " where the model blends it in or its network reads it); one request may take %,d"
                     + " (seqcast.forecasting.max-work): %s%s", series, horizon, work, limits.maxWork(),
                     fitting > 0 ? String.format("send fewer series (at most %,d at this horizon)", fitting)
                             : "one series alone takes more at this horizon",

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxValues the most predicted values one request may ask for: series x horizon x features
  * @param maxWork the most work one request may ask for, in multiply-adds: per series and roll-out pass,
  *     one forward pass over the window, and per series the refit of exponential smoothing where the model
- *     blends it in (as {@code ForecastModel.forecastWork} counts it)
+ *     blends it in or its network reads it (as {@code ForecastModel.forecastWork} counts it)
  * @param timeout how long one request may wait and compute before it stops and answers 503
  * @param workers inference threads that run batched network passes; 0: one per core
  * @param maxBatch the most windows one batched network pass takes

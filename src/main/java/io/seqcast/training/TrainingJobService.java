@@ -114,12 +114,18 @@ class TrainingJobService implements DisposableBean {
         }
     }
 
+    /** The epochs a job's progress will count: a forecasting model may train more than one network. */
+    private int plannedEpochs(TrainingPlan plan) {
+        return plan.task() == Task.CLASSIFICATION ? plan.training().epochs()
+                : engine.plannedEpochs(plan.data(), plan.spec(), plan.training());
+    }
+
     /** Validates and queues a job; the request is refused (nothing stored) when invalid or the queue is full. */
     public TrainingJob submit(TrainingRequest request) {
         TrainingPlan plan = TrainingPlan.of(request, parser, engine, properties);
         registry.requireTask(plan.model(), plan.task());
         TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), plan.model(), JobStatus.QUEUED,
-                new TrainingJob.Progress(0, plan.training().epochs(), null, null), List.of(), null, null,
+                new TrainingJob.Progress(0, plannedEpochs(plan), null, null), List.of(), null, null,
                 clock.instant(), null, null);
         store.claim(job.id());
         store.saveRequest(job.id(), request);

@@ -77,6 +77,11 @@ public class DelegatingEngine implements SequenceEngine {
     }
 
     @Override
+    public int plannedEpochs(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return delegate.plannedEpochs(data, spec, training);
+    }
+
+    @Override
     public double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
         return delegate.estimateClassifierSeconds(data, spec, training);
     }

@@ -77,7 +77,6 @@ final class Baselines {
                 return seasonalNaive(history, period, horizon);
             }
             if (method.smoothing() && period <= Ets.MAX_SEASON) {
-                ets = ets != null ? ets : Ets.fit(history, period);
                 return smoothing(method, horizon);
             }
             if (season == null) {
@@ -99,17 +98,31 @@ final class Baselines {
             return season.restore(forecast, history.length);
         }
 
-        /** Exponential smoothing's states at the end of the history: its best form's (a season of at most {@link Ets#MAX_SEASON}). */
+        /**
+         * Exponential smoothing's states at the end of the history: its best form's (a season of at most
+         * {@link Ets#MAX_SEASON}). A history with a season but too short for smoothing to fit it is described
+         * by its last season instead, so that a network reading its windows without the season still finds one.
+         */
         synchronized Decomposition decomposition() {
             if (period > Ets.MAX_SEASON) {
                 throw new IllegalStateException("a season of " + period + " is not fitted as a state");
             }
-            forecast(Method.ETS, 1);
-            return ets.best().end();
+            if (period > 1 && history.length < Ets.seasonalLength(period) && history.length >= period) {
+                return Decomposition.lastSeason(history, period);
+            }
+            return smoothing().best().end();
         }
 
         private double[] smoothing(Method method, int horizon) {
-            return method == Method.ETS ? ets.best().forecast(horizon) : ets.forecast(horizon);
+            return method == Method.ETS ? smoothing().best().forecast(horizon) : smoothing().forecast(horizon);
+        }
+
+        /** Exponential smoothing fitted to the history, once (a season of at most {@link Ets#MAX_SEASON}). */
+        private EtsAverage smoothing() {
+            if (ets == null) {
+                ets = Ets.fit(history, period);
+            }
+            return ets;
         }
 
         /**

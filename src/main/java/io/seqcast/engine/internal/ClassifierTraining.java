@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDScope;
 import io.seqcast.engine.ClassificationData;
 import io.seqcast.engine.ClassificationMetrics;
@@ -259,22 +258,12 @@ final class ClassifierTraining {
 
     private float step(ClassifierNetwork network, ClassifierInputs inputs, ParameterUpdater updater, NDManager manager,
             PtNDArray seed, float[] rows, int[] truth, double[] classWeights, int batch, SplittableRandom dropoutRandom) {
-        try (NDScope ignored = new NDScope()) {
-            float loss;
-            JniUtils.setGradMode(true);
-            try {
-                ClassifierInputs.Batch input = inputs.batch(rows, 0, batch, true);
-                NDArray logits = network.forward(manager, input.elements(), input.last(), batch, input.length(), true,
-                        dropoutRandom);
-                NDArray lossArray = loss(manager, logits, truth, classWeights);
-                JniUtils.backward((PtNDArray) lossArray, seed, false, false);
-                loss = lossArray.getFloat();
-            } finally {
-                JniUtils.setGradMode(false);
-            }
-            updater.step();
-            return loss;
-        }
+        return EpochLoop.backwardAndStep(() -> {
+            ClassifierInputs.Batch input = inputs.batch(rows, 0, batch, true);
+            NDArray logits = network.forward(manager, input.elements(), input.last(), batch, input.length(), true,
+                    dropoutRandom);
+            return loss(manager, logits, truth, classWeights);
+        }, seed, updater);
     }
 
     /** Class-weighted cross-entropy: the weighted mean of -log p(true class), as PyTorch's with weights. */

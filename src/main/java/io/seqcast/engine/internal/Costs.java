@@ -42,19 +42,19 @@ final class Costs {
 
     private Costs() {}
 
-    /** The work of refitting the baselines of {@code blend}, per series and feature, at forecast time. */
-    static long baselineWork(ForecastBlend blend, int period) {
-        return baselineWork(blend, period, false);
+    /**
+     * The work of refitting the baselines of {@code blend}, per series and feature, at forecast time; one fit
+     * serves both the blend's exponential smoothing and the states a {@code smoothedNetwork} reads.
+     */
+    static long baselineWork(ForecastBlend blend, int period, boolean smoothedNetwork) {
+        boolean smoothing = blend != null && blend.members().stream().anyMatch(member ->
+                member.equals(Baselines.Method.ETS.name()) || member.equals(Baselines.Method.ETS_AVERAGED.name()));
+        boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
+        return smoothing || smoothedNetwork && network ? smoothingFit(period) : 0;
     }
 
-    /** The same, where {@code smoothedNetwork}: the network reads smoothing's states, so fits it whatever the blend. */
-    static long baselineWork(ForecastBlend blend, int period, boolean smoothedNetwork) {
-        boolean smoothing = blend != null && blend.members().stream().anyMatch(member -> member.equals(Baselines.Method.ETS.name())
-                || member.equals(Baselines.Method.ETS_AVERAGED.name()));
-        boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
-        if (!smoothing && !(smoothedNetwork && network)) {
-            return 0;
-        }
+    /** One fit of exponential smoothing to one series and feature. */
+    private static long smoothingFit(int period) {
         return period > 1 && period <= Ets.MAX_SEASON ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK;
     }
 
@@ -108,7 +108,7 @@ final class Costs {
         long encoded = plus(times(windows, perWindow), smoothing);
         long model = times(times(parameters(spec, features), Float.BYTES), COPIES_PER_PARAMETER);
         // A network for each reading of smoothed series' windows; the first is kept while the second trains.
-        model = times(model, networks(data));
+        model = times(model, TrainingRun.networks(data, spec, training));
         long batch = Math.min(training.batchSize(), Math.max(1, windows));
         long activations = times(times(batch, spec.window()), times(spec.layers(),
                 times(spec.hiddenSize(), spec.cell().gates() + 2L)));
@@ -148,21 +148,13 @@ final class Costs {
         return plus(plus(plus(rows, model), ngrams), times(Float.BYTES, times(3, plus(oneHot, activations))));
     }
 
-    /**
-     * Networks a training run trains: series whose windows can be read relative to exponential smoothing train
-     * one on each reading and keep the one that validates better (one only where nothing is held out).
-     */
-    static int networks(SequenceData data) {
-        return SmoothingStates.apply(data) ? 2 : 1;
-    }
-
     /** Work of fitting exponential smoothing to every series and feature, where the network reads smoothed windows. */
     static long smoothingWork(SequenceData data) {
         if (!SmoothingStates.apply(data)) {
             return 0;
         }
         long fits = times(data.sequences().size(), data.featureCount());
-        return times(fits, data.seasonalPeriod() > 1 ? SEASONAL_SMOOTHING_WORK : SMOOTHING_WORK);
+        return times(fits, smoothingFit(data.seasonalPeriod()));
     }
 
     /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */

@@ -13,7 +13,7 @@ final class Decomposition {
     /** The trend's damping; 1 undamped. */
     private final double phi;
     private final boolean multiplicative;
-    /** Seasonal state by offset from the origin modulo the season's length; {0} or {1} without a season. */
+    /** Seasonal state by offset from the origin modulo the season's length; {0} without a season. */
     private final double[] cycle;
 
     Decomposition(double level, double trend, double phi, boolean multiplicative, double[] cycle) {
@@ -22,6 +22,24 @@ final class Decomposition {
         this.phi = phi;
         this.multiplicative = multiplicative;
         this.cycle = cycle;
+    }
+
+    /**
+     * A history's last season as states: its mean the level, no trend, each point's difference from the mean
+     * its season (additive, so zeros and negative values are fine). Untrained, a network reading it forecasts
+     * the last season repeated, seasonal naive.
+     */
+    static Decomposition lastSeason(double[] history, int period) {
+        int n = history.length;
+        double mean = 0;
+        for (int k = 0; k < period; k++) {
+            mean += history[n - period + k] / period;
+        }
+        double[] cycle = new double[period];
+        for (int k = 0; k < period; k++) {
+            cycle[k] = history[n - period + k] - mean;
+        }
+        return new Decomposition(mean, 0, 1, false, cycle);
     }
 
     /** The level and trend projected {@code steps} ahead of the origin (0: the level at the origin). */

@@ -92,8 +92,13 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
                 spec.layers(), data.featureCount(), training.batchSize()), spec.window());
         // Forward, backward (about twice the forward) and the update, for every epoch of every network trained;
         // smoothing fitted once per series.
-        return (3.0 * Costs.forwardWork(data, spec) * training.epochs() * Costs.networks(data)
+        return (3.0 * Costs.forwardWork(data, spec) * plannedEpochs(data, spec, training)
                 + Costs.smoothingWork(data)) / rate;
+    }
+
+    @Override
+    public int plannedEpochs(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return TrainingRun.networks(data, spec, training) * training.epochs();
     }
 
     @Override

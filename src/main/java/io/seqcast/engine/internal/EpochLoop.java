@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The mini-batch loop that trains one network: shuffled epochs, early stopping on the validation loss, the
@@ -86,7 +87,7 @@ final class EpochLoop {
             double trainLoss = lossSum / order.length;
             if (!Double.isFinite(trainLoss)) {
                 throw new TrainingFailedException("training diverged: the loss became " + trainLoss + " in epoch "
-                        + epoch + "; lower the learning rate or set gradientClipNorm");
+                        + (epochOffset + epoch) + "; lower the learning rate or set gradientClipNorm");
             }
             trainLosses.add(trainLoss);
             Double validationLoss = validation == null ? null : evaluate(network, validation, manager);
@@ -118,20 +119,30 @@ final class EpochLoop {
     /** Forward, backward and update on one batch; returns the batch's mean loss. */
     private float step(RecurrentNetwork network, ParameterUpdater updater, NDManager manager, PtNDArray seed,
             float[] x, float[] y, int batch, SplittableRandom dropoutRandom) {
+        return backwardAndStep(() -> {
+            NDArray inputs = manager.create(x, new Shape(batch, spec.window(), x.length / batch / spec.window()));
+            NDArray targets = manager.create(y, new Shape(batch, y.length / batch));
+            return loss(network.forward(inputs, true, dropoutRandom), targets);
+        }, seed, updater);
+    }
+
+    /**
+     * Computes a batch's loss with gradients recorded, backpropagates it from {@code seed} and updates the
+     * parameters, its arrays freed on return; returns the loss.
+     */
+    static float backwardAndStep(Supplier<NDArray> loss, PtNDArray seed, ParameterUpdater updater) {
         try (NDScope ignored = new NDScope()) {
-            float loss;
+            float value;
             JniUtils.setGradMode(true);
             try {
-                NDArray inputs = manager.create(x, new Shape(batch, spec.window(), x.length / batch / spec.window()));
-                NDArray targets = manager.create(y, new Shape(batch, y.length / batch));
-                NDArray lossArray = loss(network.forward(inputs, true, dropoutRandom), targets);
+                NDArray lossArray = loss.get();
                 JniUtils.backward((PtNDArray) lossArray, seed, false, false);
-                loss = lossArray.getFloat();
+                value = lossArray.getFloat();
             } finally {
                 JniUtils.setGradMode(false);
             }
             updater.step();
-            return loss;
+            return value;
         }
     }
 
@@ -166,6 +177,7 @@ final class EpochLoop {
         }
         return sum / set.count;
     }
+
     static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -187,4 +199,5 @@ final class EpochLoop {
         for (int i = 0; i < weights.length; i++) {
             parameters.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
         }
-    }}
+    }
+}

@@ -185,9 +185,7 @@ final class Ets {
             z[t] = history[t] / scale;
         }
         boolean multiplicativeSeason = form.season() == Season.MULTIPLICATIVE;
-        double[] seasons = this.seasons == null ? null
-                : n >= 2 * period ? initialSeasons(z, period, multiplicativeSeason)
-                : multiplicativeSeason ? filled(period, 1) : new double[period];
+        double[] seasons = this.seasons == null ? null : trackedSeasons(z, multiplicativeSeason);
         double[] start = initialLevelAndTrend(z, period, seasons, form);
         double[] levels = new double[n + 1];
         double[] trends = new double[n + 1];
@@ -250,10 +248,23 @@ final class Ets {
                 form.trend() == Trend.DAMPED ? phi : 1, form.season() == Season.MULTIPLICATIVE, seasonal);
     }
 
-    private static double[] filled(int length, double value) {
-        double[] array = new double[length];
-        Arrays.fill(array, value);
-        return array;
+    /**
+     * Initial seasonal states for a track, from the first seasons; none (all 1 or 0) where they cannot be
+     * decomposed: a form fitted to the latest points may be multiplicative where the series began at zero.
+     */
+    private double[] trackedSeasons(double[] z, boolean multiplicative) {
+        double[] none = new double[period];
+        Arrays.fill(none, multiplicative ? 1 : 0);
+        if (z.length < 2 * period) {
+            return none;
+        }
+        double[] initial = initialSeasons(z, period, multiplicative);
+        for (double season : initial) {
+            if (!Double.isFinite(season) || multiplicative && !(season > 0)) {
+                return none;
+            }
+        }
+        return initial;
     }
 
     /**

@@ -264,7 +264,7 @@ final class Scaling {
         for (int f = 0; f < names.size(); f++) {
             double spread = fixedSpread[group[f]];
             out.add(new FeatureScaling(names.get(f), center[f], scale[f], group[f], Double.isNaN(spread) ? null : spread,
-                    null, smoothed ? FeatureScaling.Reference.SMOOTHING : null));
+                    null, smoothed ? FeatureScaling.Reference.SMOOTHING : FeatureScaling.Reference.LAST_SEASON));
         }
         return out;
     }

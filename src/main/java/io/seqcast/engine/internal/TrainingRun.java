@@ -10,6 +10,7 @@ import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import io.seqcast.engine.SequenceKind;
+import io.seqcast.engine.TrainingFailedException;
 import io.seqcast.engine.TrainingListener;
 import io.seqcast.engine.Task;
 import io.seqcast.engine.TrainingSpec;
@@ -24,9 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** One training run: windows, mini-batch loop, early stopping, validation metrics. */
+/**
+ * One training run of a forecasting model: the split, a network per reading of the windows ({@link EpochLoop}),
+ * the one kept, its validation metrics, the blend and its backtest.
+ */
 final class TrainingRun {
-
 
     private final SequenceData data;
     private final ModelSpec spec;
@@ -51,22 +54,29 @@ final class TrainingRun {
         String fingerprint = DataFingerprint.of(data);
         context.prepareThreads();
         long started = System.nanoTime();
-        boolean both = SmoothingStates.apply(data) && split.hasValidation();
-        int planned = both ? 2 * training.epochs() : training.epochs();
+        int networks = networks(data, split);
+        boolean both = networks == 2;
+        int planned = networks * training.epochs();
         Trained trained = train(split, SmoothingStates.apply(data) && !both, 0, planned, started);
         String reading = null;
         try {
             if (both) {
                 // Which reading of the windows forecasts better is the data's to say (bench/README.md).
-                Trained smoothed = train(split, true, training.epochs(), planned, started);
-                boolean better = smoothed.metrics().mase() < trained.metrics().mase();
-                reading = String.format(Locale.ROOT, "the network reads windows %s (validation MASE %.3f; %s %.3f)",
-                        better ? "relative to exponential smoothing" : "relative to their last season",
-                        better ? smoothed.metrics().mase() : trained.metrics().mase(),
-                        better ? "relative to the last season" : "relative to exponential smoothing",
-                        better ? trained.metrics().mase() : smoothed.metrics().mase());
-                (better ? trained : smoothed).manager().close();
-                trained = better ? smoothed : trained;
+                Trained smoothed;
+                try {
+                    smoothed = train(split, true, training.epochs(), planned, started);
+                } catch (TrainingFailedException e) {
+                    // The first reading trained; a second that diverges (odd states on odd data) need not fail the job.
+                    smoothed = null;
+                    reading = "the network reads windows relative to their last season (relative to exponential"
+                            + " smoothing, " + e.getMessage() + ")";
+                }
+                if (smoothed != null) {
+                    boolean better = smoothed.metrics().mase() < trained.metrics().mase();
+                    reading = reading(better ? smoothed : trained, better ? trained : smoothed);
+                    (better ? trained : smoothed).manager().close();
+                    trained = better ? smoothed : trained;
+                }
             }
             Trained chosen = trained;
             Blending.Choice choice = Blending.choose(data, split, spec.window(), spec.horizon(),
@@ -89,6 +99,26 @@ final class TrainingRun {
             trained.manager().close();
             throw e;
         }
+    }
+
+    /** Which network is kept, and both validation scores, for the blend's reason. */
+    private static String reading(Trained kept, Trained other) {
+        boolean smoothed = kept.fits() != null;
+        return String.format(Locale.ROOT, "the network reads windows relative to %s (validation MASE %.3f; relative"
+                + " to %s %.3f)", smoothed ? "exponential smoothing" : "their last season", kept.metrics().mase(),
+                smoothed ? "the last season" : "exponential smoothing", other.metrics().mase());
+    }
+
+    /**
+     * Networks a run trains: series whose windows can be read relative to exponential smoothing train one on
+     * each reading and keep the one that validates better; with nothing held out, the smoothed one alone.
+     */
+    static int networks(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return networks(data, Split.of(data, spec.window(), spec.horizon(), training.validationFraction()));
+    }
+
+    private static int networks(SequenceData data, Split split) {
+        return SmoothingStates.apply(data) && split.hasValidation() ? 2 : 1;
     }
 
     /**

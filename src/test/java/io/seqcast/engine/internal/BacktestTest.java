@@ -89,6 +89,12 @@ class BacktestTest {
                 Comparison comparison = Comparisons.compare(dir, loaded, loaded);
                 assertThat(comparison.candidate().steps().mase()).containsExactly(
                         model.manifest().backtest().scores().get(ForecastBlend.NETWORK).mase(), within(1e-4));
+                // A window's 24 points are too few for smoothing to fit a season; their last season stands in.
+                float[][] forecast = loaded.forecast(List.<float[][]>of(Arrays.copyOf(series.get(0).values(), 24)), 6).get(0);
+                assertThat(forecast).hasNumberOfRows(6);
+                for (float[] step : forecast) {
+                    assertThat(step[0]).isFinite();
+                }
             }
         }
     }
@@ -110,6 +116,8 @@ class BacktestTest {
         try (ForecastModel model = engine.train(tracks, new ModelSpec(CellType.RNN, 8, 1, 0, 8, 2),
                 TrainingSpec.builder().epochs(2).build(), TrainingListener.NONE)) {
             assertThat(model.manifest().backtest()).isNull();
+            assertThat(model.manifest().normalization()).extracting(FeatureScaling::reference)
+                    .containsOnly(FeatureScaling.Reference.LAST_SEASON);
             // Trajectories get radii instead, calibrated on the validation windows' displacements.
             Backtest.Calibration radii = model.manifest().metrics().displacement().radii();
             assertThat(radii.cases()).isPositive();

@@ -119,6 +119,32 @@ class DecompositionTest {
     }
 
     @Test
+    void aSeriesThatBeganAtZeroIsTrackedWithFiniteStatesByAMultiplicativeForm() {
+        // A product launched after two seasons of zeros: the form fitted to the positive latest points multiplies.
+        double[] y = new double[144];
+        double[] sales = seasonal(120, 6);
+        System.arraycopy(sales, 0, y, 24, 120);
+        Ets best = Ets.fit(Arrays.copyOfRange(y, 24, 144), 12).best();
+        assertThat(best.form().season()).isEqualTo(Ets.Season.MULTIPLICATIVE);
+        Ets.Track track = best.track(y);
+        for (int origin = 0; origin <= y.length; origin++) {
+            Decomposition states = track.at(origin);
+            for (int h = 0; h < 12; h++) {
+                assertThat(states.restore(states.base(h + 1), h)).as("origin %d step %d", origin, h + 1).isFinite();
+            }
+        }
+    }
+
+    @Test
+    void aHistoryTooShortForASeasonalFitIsReadAgainstItsLastSeasonSoAnUntrainedNetworkForecastsSeasonalNaive() {
+        double[] y = seasonal(20, 7);
+        Decomposition states = Baselines.fit(y, 12).decomposition();
+        for (int h = 0; h < 24; h++) {
+            assertThat(states.restore(states.base(h + 1), h)).isCloseTo(y[8 + h % 12], within(1e-9));
+        }
+    }
+
+    @Test
     void aDampedTrendIsProjectedAsSmoothingProjectsIt() {
         Decomposition states = new Decomposition(10, 2, 0.5, false, new double[] {0});
         assertThat(states.base(0)).isEqualTo(10);
