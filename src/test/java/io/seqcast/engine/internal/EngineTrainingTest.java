@@ -139,6 +139,13 @@ class EngineTrainingTest {
     }
 
     @Test
+    void theEpochsPlannedCountASecondNetworkOnlyWhereValidationCanChooseBetweenThem() {
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK)).isEqualTo(2 * QUICK.epochs());
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK.toBuilder().validationFraction(0).build()))
+                .isEqualTo(QUICK.epochs());
+    }
+
+    @Test
     void progressIsReportedAfterEveryEpochOfBothNetworks() {
         List<EpochProgress> progress = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
