@@ -239,12 +239,10 @@ final class Blending {
         return new Backtest.Steps(mase, smape, rmse);
     }
 
-    /** The blend's forecast of one history: the mean of its members' forecasts, feature by feature. */
-    static float[][] combine(ForecastBlend blend, float[][] history, float[][] networkForecast, int period, int horizon) {
-        return combine(blend, history, networkForecast, period, horizon, null);
-    }
-
-    /** The same, the baselines' fits taken from {@code fits} where it has them (none when null). */
+    /**
+     * The blend's forecast of one history: the mean of its members' forecasts, feature by feature, the
+     * baselines' fits taken from {@code fits} where it has them (none when null).
+     */
     static float[][] combine(ForecastBlend blend, float[][] history, float[][] networkForecast, int period, int horizon,
             FitCache fits) {
         int features = history[0].length;

@@ -44,12 +44,8 @@ final class Decomposition {
 
     /** The level and trend projected {@code steps} ahead of the origin (0: the level at the origin). */
     double base(int steps) {
-        double damping = 0;
-        double power = 1;
-        for (int h = 0; h < steps; h++) {
-            power *= phi;
-            damping += power;
-        }
+        // phi + phi^2 + ... + phi^steps in closed form: a roll-out asks for every step up to its horizon.
+        double damping = phi == 1 ? steps : phi * (1 - Math.pow(phi, steps)) / (1 - phi);
         return level + damping * trend;
     }
 

@@ -409,10 +409,6 @@ final class Scaling {
         return (value - center[f]) / scale[f];
     }
 
-    private double normalize(float value, int f) {
-        return (value - center[f]) / scale[f];
-    }
-
     private static float bound(double encoded) {
         return (float) Math.max(-ENCODED_LIMIT, Math.min(ENCODED_LIMIT, encoded));
     }
