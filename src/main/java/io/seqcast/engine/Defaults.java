@@ -26,6 +26,13 @@ public final class Defaults {
     public static final long SEED = 42L;
     /** Validation may choose or combine classical baselines unless asked not to. */
     public static final boolean NETWORK_ONLY = false;
+    /**
+     * Networks averaged where the data is small: where one network's forward pass over the data's windows
+     * costs at most {@value #ENSEMBLE_MAX_WORK} multiply-adds (a few hundred windows of a monthly series),
+     * further members cost seconds and a network's forecasts vary most from seed to seed (bench/README.md).
+     */
+    public static final int MEMBERS = 3;
+    public static final long ENSEMBLE_MAX_WORK = 50_000_000L;
 
     /** Classifiers: the embedding of a character, and the longest sequence read by default. */
     public static final int EMBEDDING = 32;
@@ -57,6 +64,14 @@ public final class Defaults {
         int preferred = seasonalPeriod > 1 ? Math.max(2 * seasonalPeriod, 8) : NON_SEASONAL_WINDOW;
         int affordable = Math.max(1, (shortestSeries - horizon) / 2);
         return Math.min(preferred, affordable);
+    }
+
+    /**
+     * Networks a forecaster trains and averages when the request does not say: {@link #MEMBERS} where a
+     * forward pass over every window costs at most {@link #ENSEMBLE_MAX_WORK}, else one.
+     */
+    public static int members(long forwardWork) {
+        return forwardWork <= ENSEMBLE_MAX_WORK ? MEMBERS : 1;
     }
 
     /** A model spec with every default but the horizon, which only the caller knows. */

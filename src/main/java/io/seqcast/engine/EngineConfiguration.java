@@ -44,7 +44,7 @@ class EngineConfiguration {
         }
         SequenceData data = SequenceData.univariate(List.of(new Sequence("warm-up", values)), 1);
         ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 1, 0.0, 4, 1);
-        TrainingSpec training = TrainingSpec.builder().epochs(1).validationFraction(0).build();
+        TrainingSpec training = TrainingSpec.builder().epochs(1).validationFraction(0).members(1).build();
         try (ForecastModel model = engine.train(data, spec, training, TrainingListener.NONE)) {
             model.forecast(List.<float[][]>of(values), 2);
         }

@@ -48,6 +48,12 @@ public record ModelManifest(
         ClassifierManifest classifier) {
 
     public static final int FORMAT_VERSION = 1;
+    /**
+     * Written for a model of several networks ({@code training.members} above one): versions before ensembles
+     * read format 1 only, and would otherwise load the first network alone and ignore the others. A single
+     * network stays format 1, which they still read.
+     */
+    public static final int ENSEMBLE_FORMAT_VERSION = 2;
     public static final String FILE_NAME = "manifest.json";
 
     public ModelManifest {

@@ -18,6 +18,9 @@ package io.seqcast.engine;
  * @param seed seeds initialization, shuffling and dropout: same data, spec and seed give the same model
  * @param networkOnly forecast with the network alone: validation neither chooses classical baselines
  *     instead of it nor combines them with it (false in manifests written before the setting)
+ * @param members networks trained from different seeds on the same windows, their forecasts averaged; null
+ *     for the default, which depends on the data ({@link Defaults#members}); in a manifest, the number
+ *     trained (null in manifests written before the setting: one)
  */
 public record TrainingSpec(
         int epochs,
@@ -32,9 +35,11 @@ public record TrainingSpec(
         int earlyStoppingPatience,
         boolean shuffle,
         long seed,
-        boolean networkOnly) {
+        boolean networkOnly,
+        Integer members) {
 
     public static final int MAX_EPOCHS = 100_000;
+    public static final int MAX_MEMBERS = 9;
     public static final int MAX_BATCH_SIZE = 65_536;
 
     /** Every setting at its default ({@link Defaults}). */
@@ -42,7 +47,7 @@ public record TrainingSpec(
             OptimizerType.valueOf(Defaults.OPTIMIZER), Defaults.LEARNING_RATE, Defaults.MOMENTUM,
             LossType.valueOf(Defaults.LOSS), Defaults.GRADIENT_CLIP_NORM, Defaults.GRADIENT_CLIP_VALUE,
             Defaults.VALIDATION_FRACTION, Defaults.EARLY_STOPPING_PATIENCE, true, Defaults.SEED,
-            Defaults.NETWORK_ONLY);
+            Defaults.NETWORK_ONLY, null);
 
     public TrainingSpec {
         ModelSpec.requireBetween("training.epochs", "epochs", epochs, 1, MAX_EPOCHS);
@@ -76,6 +81,9 @@ public record TrainingSpec(
         }
         ModelSpec.requireBetween(
                 "training.earlyStoppingPatience", "earlyStoppingPatience", earlyStoppingPatience, 0, MAX_EPOCHS);
+        if (members != null) {
+            ModelSpec.requireBetween("training.members", "members", members, 1, MAX_MEMBERS);
+        }
     }
 
     public static Builder builder() {
@@ -101,6 +109,7 @@ public record TrainingSpec(
         private boolean shuffle;
         private long seed;
         private boolean networkOnly;
+        private Integer members;
 
         private Builder(TrainingSpec from) {
             epochs = from.epochs;
@@ -116,6 +125,7 @@ public record TrainingSpec(
             shuffle = from.shuffle;
             seed = from.seed;
             networkOnly = from.networkOnly;
+            members = from.members;
         }
 
         public Builder epochs(int value) { epochs = value; return this; }
@@ -131,10 +141,11 @@ public record TrainingSpec(
         public Builder shuffle(boolean value) { shuffle = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         public Builder networkOnly(boolean value) { networkOnly = value; return this; }
+        public Builder members(Integer value) { members = value; return this; }
 
         public TrainingSpec build() {
             return new TrainingSpec(epochs, batchSize, optimizer, learningRate, momentum, loss, gradientClipNorm,
-                    gradientClipValue, validationFraction, earlyStoppingPatience, shuffle, seed, networkOnly);
+                    gradientClipValue, validationFraction, earlyStoppingPatience, shuffle, seed, networkOnly, members);
         }
     }
 }

@@ -26,4 +26,10 @@ public record TrainingSummary(
         trainLossHistory = List.copyOf(trainLossHistory);
         validationLossHistory = List.copyOf(validationLossHistory);
     }
+
+    /** The same run, taking {@code millis} in all (several networks trained one after the other). */
+    public TrainingSummary withDurationMillis(long millis) {
+        return new TrainingSummary(epochsRun, bestEpoch, trainLossHistory, validationLossHistory, trainingWindows,
+                validationWindows, millis);
+    }
 }

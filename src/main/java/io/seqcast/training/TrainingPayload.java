@@ -29,4 +29,9 @@ record TrainingPayload(
                 + Defaults.SEED + ")",
                 example = "7") Long seed,
         @Schema(description = "Forecast with the network alone instead of letting validation choose or combine"
-                + " classical baselines (default " + Defaults.NETWORK_ONLY + ")") Boolean networkOnly) {}
+                + " classical baselines (default " + Defaults.NETWORK_ONLY + ")") Boolean networkOnly,
+        @Schema(description = "Forecasters: networks trained from different seeds on the same windows, their"
+                + " forecasts averaged; more cost training and forecast time in proportion (default "
+                + Defaults.MEMBERS + " where a forward pass over the data's windows costs at most "
+                + Defaults.ENSEMBLE_MAX_WORK + " multiply-adds, as for a few hundred points of monthly series, else 1)."
+                + " Classifiers train one.", example = "1") Integer members) {}

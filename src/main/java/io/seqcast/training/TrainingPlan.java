@@ -66,6 +66,10 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
             TrainingSpec.Builder builder = TrainingSpec.builder().epochs(Defaults.CLASSIFIER_EPOCHS)
                     .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE);
             TrainingSpec training = training(request.training(), builder);
+            if (training.members() != null && training.members() != 1) {
+                throw new InvalidInputException("training.members", "a classifier trains one network; members"
+                        + " applies to forecasters");
+            }
             atMost("training.epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
             atMost("spec.hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
             atMost("spec.layers", spec.layers(), limits.maxLayers(), "max-layers");
@@ -154,6 +158,7 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
             given(payload.earlyStoppingPatience(), builder::earlyStoppingPatience);
             given(payload.seed(), builder::seed);
             given(payload.networkOnly(), builder::networkOnly);
+            given(payload.members(), builder::members);
         }
         return builder.build();
     }

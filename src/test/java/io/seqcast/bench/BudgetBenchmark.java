@@ -72,7 +72,7 @@ public final class BudgetBenchmark {
             values[t][0] = (float) Math.sin(t * 0.3);
         }
         return engine.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1), spec,
-                TrainingSpec.builder().epochs(1).validationFraction(0).networkOnly(true).build(), TrainingListener.NONE);
+                TrainingSpec.builder().epochs(1).validationFraction(0).networkOnly(true).members(1).build(), TrainingListener.NONE);
     }
 
     private static List<float[][]> histories(int series, int window) {

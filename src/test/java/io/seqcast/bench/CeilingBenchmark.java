@@ -30,7 +30,7 @@ public final class CeilingBenchmark {
                 series[t][0] = (float) Math.sin(t * 0.2);
             }
             ModelSpec spec = new ModelSpec(CellType.LSTM, 64, 2, 0.0, 48, 12);
-            TrainingSpec training = TrainingSpec.builder().epochs(1).networkOnly(true).build();
+            TrainingSpec training = TrainingSpec.builder().epochs(1).networkOnly(true).members(1).build();
             try (ForecastModel model = engine.train(SequenceData.univariate(List.of(new Sequence("s", series)), 1),
                     spec, training, TrainingListener.NONE)) {
                 for (int batch : batches) {

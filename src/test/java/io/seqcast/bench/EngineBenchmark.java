@@ -63,7 +63,7 @@ public final class EngineBenchmark {
         ModelSpec spec = new ModelSpec(CellType.LSTM, 30, 2, 0.0, ReferenceExperiments.SINE_WINDOW, 1);
         TrainingSpec training = TrainingSpec.builder().epochs(epochs).batchSize(32).optimizer(optimizer)
                 .learningRate(learningRate).validationFraction(0).networkOnly(true).gradientClipNorm(0).loss(io.seqcast.engine.LossType.MSE)
-                .seed(0).build();
+                .seed(0).members(1).build();
         SequenceData data = SequenceData.univariate(
                 List.of(new Sequence("sin", ReferenceExperiments.sineTraining())), 1);
         long started = System.nanoTime();
@@ -90,7 +90,7 @@ public final class EngineBenchmark {
             series[t][0] = (float) Math.sin(t * 0.1);
         }
         ModelSpec spec = new ModelSpec(CellType.LSTM, 64, 2, 0.0, 48, 12);
-        TrainingSpec training = TrainingSpec.builder().epochs(1).networkOnly(true).build();
+        TrainingSpec training = TrainingSpec.builder().epochs(1).networkOnly(true).members(1).build();
         try (ForecastModel model = engine.train(SequenceData.univariate(List.of(new Sequence("s", series)), 1), spec,
                 training, TrainingListener.NONE)) {
             for (int batch : new int[] {1, 8, 64, 512}) {

@@ -188,7 +188,7 @@ class TrainingJobServiceTest {
         // No season (none detected either): the default model that this learning rate is known to blow up.
         TrainingRequest diverging = new TrainingRequest("wild",
                 new DataPayload(series.features(), series.series(), series.trajectories(), 1), null, new TrainingPayload(50, 8,
-                OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L, null));
+                OptimizerType.SGD, 10.0, 0.99, io.seqcast.engine.LossType.MSE, 0.0, null, 0.0, 0, 1L, null, 1));
         TrainingJob done = await(service.submit(diverging).id());
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.error()).contains("diverged");
@@ -286,7 +286,7 @@ class TrainingJobServiceTest {
 
     private static TrainingRequest request(String model, int epochs, int points) {
         return new TrainingRequest(model, data(points), new SpecPayload(null, 8, null, null, 12, 3),
-                new TrainingPayload(epochs, null, null, null, null, null, null, null, null, 0, 3L, null));
+                new TrainingPayload(epochs, null, null, null, null, null, null, null, null, 0, 3L, null, 1));
     }
 
     private static DataPayload data(int points) {

@@ -57,6 +57,28 @@ class TrainingPlanTest {
     }
 
     @Test
+    void membersOutsideOneToNineOrAskedOfAClassifierAreRefusedByField() {
+        TrainingProperties defaults = limits(512, 4, 2048, null);
+        for (int members : new int[] {0, 10}) {
+            assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(200), null,
+                    new TrainingPayload(null, null, null, null, null, null, null, null, null, null, null, null, members)),
+                    PARSER, ENGINE, defaults))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("/training/members"));
+        }
+        DataPayload words = new DataPayload(null, null, null, null, null, List.of(
+                new io.seqcast.data.LabelledPayload("1", "bonjour", null, "french"),
+                new io.seqcast.data.LabelledPayload("2", "hello", null, "english")));
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", words, null,
+                new TrainingPayload(null, null, null, null, null, null, null, null, null, null, null, null, 3),
+                "classification"), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/training/members");
+                    assertThat(e.getMessage()).contains("a classifier trains one network");
+                });
+    }
+
+    @Test
     void anOrdinaryJobFitsTheDefaultBudgetWithRoomToSpare() {
         TrainingRequest ordinary = new TrainingRequest("m", series(2_000), new SpecPayload(null, 64, 2, null, 48, 12), null);
         TrainingPlan plan = TrainingPlan.of(ordinary, PARSER, ENGINE, limits(512, 4, 2048, DataSize.ofMegabytes(64)));

@@ -89,10 +89,7 @@ final class Costs {
      */
     static long trainingBytes(SequenceData data, ModelSpec spec, TrainingSpec training) {
         int features = data.featureCount();
-        long windows = 0;
-        for (Sequence sequence : data.sequences()) {
-            windows = plus(windows, Math.max(0, sequence.length() - spec.window() - spec.horizon() + 1L));
-        }
+        long windows = windows(data, spec);
         long perWindow = plus(times(Float.BYTES, times(features, spec.window() + (long) spec.horizon())),
                 WINDOW_OVERHEAD_BYTES + 16L * features);
         long smoothing = 0;
@@ -107,7 +104,8 @@ final class Costs {
         }
         long encoded = plus(times(windows, perWindow), smoothing);
         long model = times(times(parameters(spec, features), Float.BYTES), COPIES_PER_PARAMETER);
-        // A network for each reading of smoothed series' windows; the first is kept while the second trains.
+        // A network for each reading of smoothed series' windows, the first kept while the second trains, and the
+        // ensemble's further members.
         model = times(model, TrainingRun.networks(data, spec, training));
         long batch = Math.min(training.batchSize(), Math.max(1, windows));
         long activations = times(times(batch, spec.window()), times(spec.layers(),
@@ -157,12 +155,18 @@ final class Costs {
         return times(fits, smoothingFit(data.seasonalPeriod()));
     }
 
-    /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */
-    static long forwardWork(SequenceData data, ModelSpec spec) {
+    /** Windows of the data, whether they train or validate. */
+    static long windows(SequenceData data, ModelSpec spec) {
         long windows = 0;
         for (Sequence sequence : data.sequences()) {
             windows = plus(windows, Math.max(0, sequence.length() - spec.window() - spec.horizon() + 1L));
         }
+        return windows;
+    }
+
+    /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */
+    static long forwardWork(SequenceData data, ModelSpec spec) {
+        long windows = windows(data, spec);
         return times(windows, workPerWindow(spec, data.featureCount()) - PER_WINDOW_OVERHEAD);
     }
 

@@ -35,7 +35,7 @@ final class DjlForecastModel implements ForecastModel {
     static final int MIN_PASS_WINDOWS = 4;
 
     private final ModelManifest manifest;
-    private final RecurrentNetwork network;
+    private final Ensemble network;
     private final NDManager manager;
     private final Scaling scaling;
     private final NativeContext context;
@@ -47,11 +47,11 @@ final class DjlForecastModel implements ForecastModel {
     /** What the backtest scored, saved with a freshly trained model; null once loaded (read only to compare). */
     private final BacktestCases cases;
 
-    DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context) {
+    DjlForecastModel(ModelManifest manifest, Ensemble network, NDManager manager, NativeContext context) {
         this(manifest, network, manager, context, null);
     }
 
-    DjlForecastModel(ModelManifest manifest, RecurrentNetwork network, NDManager manager, NativeContext context,
+    DjlForecastModel(ModelManifest manifest, Ensemble network, NDManager manager, NativeContext context,
             BacktestCases cases) {
         this.manifest = manifest;
         this.cases = cases;
@@ -79,7 +79,8 @@ final class DjlForecastModel implements ForecastModel {
         long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
         boolean runsNetwork = blend == null || blend.members().contains(ForecastBlend.NETWORK);
         long network = !runsNetwork ? 0
-                : Costs.times(Costs.times(series, passes), Costs.workPerWindow(manifest.spec(), scaling.features()));
+                : Costs.times(Costs.times(Costs.times(series, passes), this.network.size()),
+                        Costs.workPerWindow(manifest.spec(), scaling.features()));
         return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
                 Costs.baselineWork(blend, manifest.seasonalPeriod(), scaling.smoothed())));
     }

@@ -67,7 +67,7 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
         InputChecks.checkTrainingData(data, spec);
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
-        Scaling.fit(data, split.trainingEnd(), spec.window(), SmoothingStates.apply(data));
+        ScalingFit.fit(data, split.trainingEnd(), spec.window(), SmoothingStates.apply(data));
     }
 
     @Override
@@ -156,7 +156,9 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
         NDManager manager = context.root().newSubManager();
         try (DataInputStream in = new DataInputStream(
                 new BufferedInputStream(Files.newInputStream(directory.resolve(DjlForecastModel.PARAMETERS_FILE))))) {
-            RecurrentNetwork network = RecurrentNetwork.load(manifest.spec(), manifest.features().size(), manager, in);
+            Integer members = manifest.training().members();
+            Ensemble network = Ensemble.load(manifest.spec(), manifest.features().size(), manager, in,
+                    members == null ? 1 : members);
             return new DjlForecastModel(manifest, network, manager, context);
         } catch (IOException | RuntimeException e) {
             manager.close();

@@ -1,6 +1,8 @@
 package io.seqcast.engine.internal;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import io.seqcast.engine.Defaults;
 import io.seqcast.engine.EngineInfo;
 import io.seqcast.engine.Backtest;
 import io.seqcast.engine.ForecastBlend;
@@ -18,7 +20,6 @@ import io.seqcast.engine.TrainingSummary;
 import io.seqcast.engine.ValidationMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,10 @@ final class TrainingRun {
     private final TrainingListener listener;
     private final NativeContext context;
     private final EngineInfo engineInfo;
+    private long started;
+    private int plannedEpochs;
+    /** Epochs planned for the networks trained so far, so that progress counts on across networks. */
+    private int epochsDone;
 
     TrainingRun(SequenceData data, ModelSpec spec, TrainingSpec training, TrainingListener listener,
             NativeContext context, EngineInfo engineInfo) {
@@ -53,18 +58,19 @@ final class TrainingRun {
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
         String fingerprint = DataFingerprint.of(data);
         context.prepareThreads();
-        long started = System.nanoTime();
-        int networks = networks(data, split);
-        boolean both = networks == 2;
-        int planned = networks * training.epochs();
-        Trained trained = train(split, SmoothingStates.apply(data) && !both, 0, planned, started);
+        started = System.nanoTime();
+        int readings = readings(data, split);
+        boolean both = readings == 2;
+        int members = members(data, spec, training);
+        plannedEpochs = (readings + members - 1) * training.epochs();
+        Trained trained = train(split, SmoothingStates.apply(data) && !both);
         String reading = null;
         try {
             if (both) {
                 // Which reading of the windows forecasts better is the data's to say (bench/README.md).
                 Trained smoothed;
                 try {
-                    smoothed = train(split, true, training.epochs(), planned, started);
+                    smoothed = train(split, true);
                 } catch (TrainingFailedException e) {
                     // The first reading trained; a second that diverges (odd states on odd data) need not fail the job.
                     smoothed = null;
@@ -78,6 +84,9 @@ final class TrainingRun {
                     trained = better ? smoothed : trained;
                 }
             }
+            if (members > 1) {
+                trained = withMembers(trained, split, members);
+            }
             Trained chosen = trained;
             Blending.Choice choice = Blending.choose(data, split, spec.window(), spec.horizon(),
                     (sequence, origin) -> forecastAt(chosen, sequence, origin), chosen.fits());
@@ -88,8 +97,11 @@ final class TrainingRun {
                         blend.reason() + "; " + reading);
             }
             Backtest backtest = backtest(choice, training.networkOnly());
-            ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
-                    training, normalization(chosen.scaling(), data), data.seasonalPeriod(), chosen.metrics(),
+            int trainedMembers = chosen.network().size();
+            ModelManifest manifest = new ModelManifest(trainedMembers > 1 ? ModelManifest.ENSEMBLE_FORMAT_VERSION
+                    : ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
+                    training.toBuilder().members(trainedMembers).build(), normalization(chosen.scaling(), data),
+                    data.seasonalPeriod(), chosen.metrics(),
                     chosen.summary(), fingerprint, engineInfo, Instant.now(), Map.of(), blend, backtest,
                     Task.FORECASTING, null);
             // Cases only where the model forecast them out of sample: a network without validation trained on them.
@@ -111,57 +123,117 @@ final class TrainingRun {
 
     /**
      * Networks a run trains: series whose windows can be read relative to exponential smoothing train one on
-     * each reading and keep the one that validates better; with nothing held out, the smoothed one alone.
+     * each reading and keep the one that validates better (with nothing held out, the smoothed one alone);
+     * the kept reading then trains the ensemble's other members.
      */
     static int networks(SequenceData data, ModelSpec spec, TrainingSpec training) {
-        return networks(data, Split.of(data, spec.window(), spec.horizon(), training.validationFraction()));
+        Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
+        return readings(data, split) + members(data, spec, training) - 1;
     }
 
-    private static int networks(SequenceData data, Split split) {
+    private static int readings(SequenceData data, Split split) {
         return SmoothingStates.apply(data) && split.hasValidation() ? 2 : 1;
     }
 
-    /**
-     * A network trained on one reading of the windows, owning its parameters' memory, with what forecasting
-     * from validation origins needs: its scaling and, for smoothed windows, the fits that give their states.
-     */
-    private record Trained(Scaling scaling, FitCache fits, RecurrentNetwork network, NDManager manager,
-            TrainingSummary summary, ValidationMetrics metrics) {}
+    /** The ensemble's size: as asked, else by the data's size ({@link Defaults#members}). */
+    static int members(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return training.members() != null ? training.members() : Defaults.members(Costs.forwardWork(data, spec));
+    }
 
     /**
-     * Trains one network from the run's seed, its windows relative to the last season or, where
-     * {@code smoothed}, to exponential smoothing's states; epochs are reported after {@code epochOffset}.
+     * Networks trained on one reading of the windows, owning their parameters' memory, with what forecasting
+     * from validation origins needs: its scaling and, for smoothed windows, the fits that give their states.
      */
-    private Trained train(Split split, boolean smoothed, int epochOffset, int plannedEpochs, long started) {
-        Scaling scaling = Scaling.fit(data, split.trainingEnd(), spec.window(), smoothed);
+    private record Trained(Scaling scaling, FitCache fits, Ensemble network, NDManager manager,
+            TrainingSummary summary, ValidationMetrics metrics) {}
+
+    /** One reading's training and validation windows; built again for further members, not kept meanwhile. */
+    private record Windows(WindowSet train, WindowSet validation) {}
+
+    private Windows windows(Split split, Scaling scaling, boolean smoothed) {
         SmoothingStates states = smoothed ? new SmoothingStates(data, split.trainingEnd()) : null;
-        // Forecasts from validation origins take smoothing's states from a fit there, as a forecast request does;
-        // the baselines scored at the same origins reuse those fits.
-        FitCache fits = smoothed ? new FitCache() : null;
         WindowSet train = WindowSet.of(data, scaling, spec.window(), spec.horizon(), new int[split.trainingEnd().length],
                 split.trainingEnd(), states);
         WindowSet validation = split.hasValidation()
                 ? WindowSet.of(data, scaling, spec.window(), spec.horizon(), split.trainingEnd(), split.lengths(), states)
                 : null;
-        SplittableRandom random = new SplittableRandom(training.seed());
-        SplittableRandom initRandom = random.split();
-        SplittableRandom shuffleRandom = random.split();
-        SplittableRandom dropoutRandom = random.split();
+        return new Windows(train, validation);
+    }
+
+    /**
+     * Trains one network from the run's seed, its windows relative to the last season or, where
+     * {@code smoothed}, to exponential smoothing's states.
+     */
+    private Trained train(Split split, boolean smoothed) {
+        Scaling scaling = ScalingFit.fit(data, split.trainingEnd(), spec.window(), smoothed);
+        // Forecasts from validation origins take smoothing's states from a fit there, as a forecast request does;
+        // the baselines scored at the same origins reuse those fits.
+        FitCache fits = smoothed ? new FitCache() : null;
+        Windows windows = windows(split, scaling, smoothed);
         NDManager modelManager = context.root().newSubManager();
         try {
-            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(), modelManager, initRandom);
-            TrainingSummary summary;
-            try (NDManager trainingManager = context.root().newSubManager()) {
-                summary = new EpochLoop(spec, training, listener).fit(network, train, validation, trainingManager,
-                        shuffleRandom, dropoutRandom, started, epochOffset, plannedEpochs);
-            }
-            ValidationMetrics metrics =
-                    validation == null ? null : metrics(network, modelManager, scaling, validation, split);
-            return new Trained(scaling, fits, network, modelManager, summary, metrics);
+            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(), modelManager,
+                    memberRandom(0).split());
+            return trained(new Trained(scaling, fits, null, modelManager, null, null), List.of(network), windows,
+                    split);
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;
         }
+    }
+
+    /** The kept reading with {@code members - 1} more networks, from seeds of their own, on the same windows. */
+    private Trained withMembers(Trained first, Split split, int members) {
+        List<RecurrentNetwork> networks = new ArrayList<>(first.network().members());
+        for (int m = 1; m < members; m++) {
+            networks.add(RecurrentNetwork.initialize(spec, data.featureCount(), first.manager(),
+                    memberRandom(m).split()));
+        }
+        return trained(first, networks, windows(split, first.scaling(), first.fits() != null), split);
+    }
+
+    /**
+     * Trains the networks not yet trained (past those of {@code from}'s ensemble), then validates them together.
+     * A further member that diverges is left out: the ensemble keeps those that trained.
+     */
+    private Trained trained(Trained from, List<RecurrentNetwork> networks, Windows windows, Split split) {
+        int done = from.network() == null ? 0 : from.network().size();
+        List<RecurrentNetwork> kept = new ArrayList<>(networks.subList(0, done));
+        TrainingSummary summary = from.summary();
+        for (int m = done; m < networks.size(); m++) {
+            SplittableRandom random = memberRandom(m);
+            random.split(); // the member's initialization, drawn by the caller
+            SplittableRandom shuffleRandom = random.split();
+            SplittableRandom dropoutRandom = random.split();
+            try (NDManager trainingManager = context.root().newSubManager()) {
+                TrainingSummary memberSummary = new EpochLoop(spec, training, listener).fit(networks.get(m),
+                        windows.train(), windows.validation(), trainingManager, shuffleRandom, dropoutRandom, started,
+                        epochsDone, plannedEpochs);
+                kept.add(networks.get(m));
+                // The first member's curves describe the run; the time counts every member.
+                summary = summary == null ? memberSummary : summary.withDurationMillis(memberSummary.durationMillis());
+            } catch (TrainingFailedException e) {
+                if (m == 0) {
+                    throw e;
+                }
+                networks.get(m).parameters().forEach(Parameter::close);
+            } finally {
+                epochsDone += training.epochs();
+            }
+        }
+        Ensemble ensemble = new Ensemble(kept);
+        ValidationMetrics metrics = windows.validation() == null ? null
+                : ValidationScoring.metrics(data, split, ensemble, from.manager(), from.scaling(),
+                        windows.validation(), context);
+        return new Trained(from.scaling(), from.fits(), ensemble, from.manager(), summary, metrics);
+    }
+
+    /**
+     * The generator of one member: the first from the run's seed, as a single network always was, the others
+     * from seeds derived from it.
+     */
+    private SplittableRandom memberRandom(int member) {
+        return new SplittableRandom(training.seed() ^ (member * 0x9E3779B97F4A7C15L));
     }
 
     /** The backtest of what the model forecasts with: the chosen blend, or the network when asked for alone. */
@@ -197,38 +269,6 @@ final class TrainingRun {
             out.add(described.get(f).withNonNegative(nonNegative));
         }
         return out;
-    }
-
-    private ValidationMetrics metrics(
-            RecurrentNetwork network, NDManager manager, Scaling scaling, WindowSet set, Split split) {
-        int inputSize = set.window * set.features;
-        int outputSize = set.horizon * set.features;
-        List<float[][]> forecasts = new ArrayList<>(set.count);
-        List<float[][]> actuals = new ArrayList<>(set.count);
-        List<double[]> scales = new ArrayList<>(set.count);
-        int chunk = 1024;
-        for (int from = 0; from < set.count; from += chunk) {
-            int n = Math.min(chunk, set.count - from);
-            context.prepareInferenceThread();
-            float[] output = network.predict(manager, Arrays.copyOfRange(set.inputs, from * inputSize,
-                    (from + n) * inputSize), n);
-            for (int k = 0; k < n; k++) {
-                int w = from + k;
-                forecasts.add(scaling.decodeSteps(output, k * outputSize, set.horizon, set.references.get(w)));
-                float[][] values = data.sequences().get(set.sequenceIndex[w]).values();
-                actuals.add(Arrays.copyOfRange(values, set.targetStart[w], set.targetStart[w] + set.horizon));
-                double[] scale = new double[set.features];
-                for (int f = 0; f < set.features; f++) {
-                    scale[f] = Accuracy.naiveScale(values, split.scaleLength(set.sequenceIndex[w]), f,
-                            data.seasonalPeriod());
-                }
-                scales.add(scale);
-            }
-        }
-        ValidationMetrics metrics = Accuracy.of(forecasts, actuals, scales);
-        return data.kind() == SequenceKind.TRAJECTORY
-                ? metrics.withDisplacement(Accuracy.displacement(forecasts, actuals, data.features(), data.geographic()))
-                : metrics;
     }
 
     /** The trained network's forecast from the window that ends before {@code origin} of one sequence. */

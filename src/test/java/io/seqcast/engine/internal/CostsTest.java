@@ -45,7 +45,7 @@ class CostsTest {
             for (ModelSpec spec : List.of(new ModelSpec(CellType.LSTM, 4, 1, 0, 6, 1),
                     new ModelSpec(CellType.GRU, 8, 2, 0, 6, 3), new ModelSpec(CellType.RNN, 5, 3, 0, 4, 2))) {
                 try (ForecastModel model = engine.train(SequenceData.univariate(List.of(new Sequence("s", values)), 1),
-                        spec, TrainingSpec.builder().epochs(1).build(), TrainingListener.NONE)) {
+                        spec, TrainingSpec.builder().epochs(1).members(1).build(), TrainingListener.NONE)) {
                     assertThat(model.parameterBytes()).as(spec.toString())
                             .isEqualTo(Costs.parameters(spec, 1) * Float.BYTES);
                 }

@@ -35,7 +35,7 @@ class DecompositionTest {
         for (double[] y : List.of(seasonal(120, 1), noisyTrend(90))) {
             int period = y.length == 120 ? 12 : 1;
             float[][] values = column(y);
-            Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), period),
+            Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), period),
                     new int[] {y.length}, 24, true);
             Ets best = Ets.fit(y, period).best();
             float[] input = new float[24];
@@ -62,7 +62,7 @@ class DecompositionTest {
     void targetsEncodedAgainstSmoothingDecodeBackToTheData() {
         double[] y = seasonal(96, 2);
         float[][] values = column(y);
-        Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12),
+        Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12),
                 new int[] {96}, 24, true);
         Decomposition[] states = {Ets.fit(Arrays.copyOf(y, 72), 12).best().end()};
         float[] encoded = new float[24 + 12];
@@ -82,12 +82,12 @@ class DecompositionTest {
             y[t] = 100 * (1 + 0.3 * Math.sin(2 * Math.PI * t / 12)) + (t % 2 == 0 ? 0.5 : -0.5);
         }
         float[][] values = column(y);
-        Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12),
+        Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12),
                 new int[] {96}, 24, true);
         float[] smoothed = new float[24];
         scaling.encodeWindow(values, 72, 24, smoothed, 0, new Decomposition[] {Ets.fit(y, 12).best().end()}, 0);
         float[] raw = new float[24];
-        Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12), new int[] {96}, 24, false)
+        ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 12), new int[] {96}, 24, false)
                 .encodeWindow(values, 72, 24, raw, 0);
         assertThat(range(smoothed)).isLessThan(range(raw) / 5);
     }

@@ -104,7 +104,8 @@ class EngineTrainingTest {
                         .isDeepEqualTo(trained.forecast(List.<float[][]>of(wave(40, 0, 2)), 10).get(0));
                 ModelManifest manifest = loaded.manifest();
                 assertThat(manifest.spec()).isEqualTo(SMALL);
-                assertThat(manifest.training()).isEqualTo(QUICK);
+                // The default ensemble on data this small, its size resolved in the manifest.
+                assertThat(manifest.training()).isEqualTo(QUICK.toBuilder().members(3).build());
                 assertThat(manifest.features()).containsExactly("value");
                 assertThat(manifest.normalization()).hasSize(1);
                 assertThat(manifest.metrics()).isNotNull();
@@ -139,14 +140,65 @@ class EngineTrainingTest {
     }
 
     @Test
-    void theEpochsPlannedCountASecondNetworkOnlyWhereValidationCanChooseBetweenThem() {
-        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK)).isEqualTo(2 * QUICK.epochs());
-        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK.toBuilder().validationFraction(0).build()))
+    void theEpochsPlannedCountASecondReadingOnlyWhereValidationCanChooseAndEveryFurtherMember() {
+        TrainingSpec one = QUICK.toBuilder().members(1).build();
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, one)).isEqualTo(2 * QUICK.epochs());
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, one.toBuilder().validationFraction(0).build()))
                 .isEqualTo(QUICK.epochs());
+        // Small data trains three members by default: the two readings' first networks, then two more.
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK)).isEqualTo(4 * QUICK.epochs());
+        assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK.toBuilder().validationFraction(0).build()))
+                .isEqualTo(3 * QUICK.epochs());
     }
 
     @Test
-    void progressIsReportedAfterEveryEpochOfBothNetworks() {
+    void dataCostlierThanTheEnsembleLimitTrainsOneNetworkByDefault() {
+        ModelSpec wide = new ModelSpec(CellType.LSTM, 64, 1, 0.0, 24, 3);
+        assertThat(Costs.forwardWork(seasonal(3, 100), wide)).isGreaterThan(io.seqcast.engine.Defaults.ENSEMBLE_MAX_WORK);
+        assertThat(engine.plannedEpochs(seasonal(3, 100), wide, QUICK)).isEqualTo(2 * QUICK.epochs());
+        assertThat(Costs.forwardWork(seasonal(3, 100), SMALL)).isLessThan(io.seqcast.engine.Defaults.ENSEMBLE_MAX_WORK);
+        assertThat(engine.plannedEpochs(seasonal(3, 100), SMALL, QUICK)).isEqualTo(4 * QUICK.epochs());
+    }
+
+    @Test
+    void anEnsembleIsWrittenInAFormatThatVersionsBeforeEnsemblesRefuseAndLoadsBackWhole(@TempDir Path dir)
+            throws IOException {
+        TrainingSpec network = QUICK.toBuilder().networkOnly(true).build();
+        try (ForecastModel one = engine.train(seasonal(1, 100), SMALL, network.toBuilder().members(1).build(),
+                        TrainingListener.NONE);
+                ForecastModel three = engine.train(seasonal(1, 100), SMALL, network, TrainingListener.NONE)) {
+            assertThat(one.manifest().formatVersion()).isEqualTo(ModelManifest.FORMAT_VERSION);
+            assertThat(three.manifest().formatVersion()).isEqualTo(ModelManifest.ENSEMBLE_FORMAT_VERSION);
+            three.save(dir);
+            try (ForecastModel loaded = engine.load(dir)) {
+                assertThat(loaded.parameterBytes()).isEqualTo(three.parameterBytes());
+                assertThat(loaded.forecast(List.<float[][]>of(wave(50, 1, 1)), 5).get(0))
+                        .isDeepEqualTo(three.forecast(List.<float[][]>of(wave(50, 1, 1)), 5).get(0));
+            }
+        }
+        Path manifest = dir.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
+        assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("manifest format 3 is not supported");
+    }
+
+    @Test
+    void anEnsembleCostsItsMembersForecastWorkAndDiffersFromItsFirstMember() {
+        TrainingSpec network = QUICK.toBuilder().networkOnly(true).build();
+        SequenceData data = unseasoned(seasonal(1, 100));
+        try (ForecastModel one = engine.train(data, SMALL, network.toBuilder().members(1).build(), TrainingListener.NONE);
+                ForecastModel three = engine.train(data, SMALL, network.toBuilder().members(3).build(),
+                        TrainingListener.NONE)) {
+            assertThat(three.manifest().training().members()).isEqualTo(3);
+            assertThat(three.parameterBytes()).isEqualTo(3 * one.parameterBytes());
+            assertThat(three.forecastWork(10, 3)).isGreaterThan(one.forecastWork(10, 3));
+            assertThat(three.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0])
+                    .isNotEqualTo(one.forecast(List.<float[][]>of(wave(50, 1, 1)), 3).get(0)[0][0]);
+        }
+    }
+
+    @Test
+    void progressIsReportedAfterEveryEpochOfEveryNetwork() {
         List<EpochProgress> progress = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -156,11 +208,13 @@ class EngineTrainingTest {
         };
         try (ForecastModel model = engine.train(seasonal(1, 100), SMALL, QUICK.toBuilder().earlyStoppingPatience(0)
                 .build(), listener)) {
-            // A seasonal series with validation trains a network on each reading of its windows, one after the other.
-            assertThat(progress).extracting(EpochProgress::epoch).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            // A seasonal series with validation trains a network on each reading of its windows, one after the other,
+            // then the kept reading's two further members.
+            assertThat(progress).extracting(EpochProgress::epoch).containsExactlyElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
             assertThat(model.manifest().blend().reason()).contains("the network reads windows relative to");
             assertThat(progress).allSatisfy(p -> {
-                assertThat(p.epochs()).isEqualTo(10);
+                assertThat(p.epochs()).isEqualTo(20);
                 assertThat(p.validationLoss()).isNotNull();
                 assertThat(p.elapsed()).isPositive();
             });

@@ -17,7 +17,7 @@ class ScalingTest {
     @Test
     void normalizationIsFittedOnTheTrainingPartOnly() {
         float[][] values = column(1, 2, 3, 4, 1000);
-        Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {4}, 4, false);
+        Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {4}, 4, false);
         var fitted = scaling.describe(List.of("value")).get(0);
         assertThat(fitted.center()).isEqualTo(2.5);
         assertThat(fitted.scale()).isCloseTo(Math.sqrt(1.25), within(1e-12));
@@ -27,7 +27,7 @@ class ScalingTest {
     void aConstantSeriesFeatureIsRefusedWithItsName() {
         SequenceData data = new SequenceData(SequenceKind.SERIES, List.of("price", "volume"),
                 List.of(new Sequence("a", new float[][] {{1, 5}, {2, 5}, {3, 5}})), 1);
-        assertThatThrownBy(() -> Scaling.fit(data, new int[] {3}, 4, false))
+        assertThatThrownBy(() -> ScalingFit.fit(data, new int[] {3}, 4, false))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'volume' is constant");
     }
@@ -36,10 +36,10 @@ class ScalingTest {
     void aFeatureIsJudgedFlatRelativeToItsLevelNotByAnAbsoluteThreshold() {
         // Tiny values that vary by half their level carry a signal...
         SequenceData tiny = SequenceData.univariate(List.of(new Sequence("a", column(7e-21f, 1.3e-20f, 9e-21f, 1.1e-20f))), 1);
-        assertThat(Scaling.fit(tiny, new int[] {4}, 4, false).describe(List.of("value")).get(0).scale()).isPositive();
+        assertThat(ScalingFit.fit(tiny, new int[] {4}, 4, false).describe(List.of("value")).get(0).scale()).isPositive();
         // ...large ones that vary by less than 32-bit floats resolve do not, and are told why.
         SequenceData huge = SequenceData.univariate(List.of(new Sequence("a", column(1e12f, 1e12f + 65536, 1e12f, 1e12f))), 1);
-        assertThatThrownBy(() -> Scaling.fit(huge, new int[] {4}, 4, false))
+        assertThatThrownBy(() -> ScalingFit.fit(huge, new int[] {4}, 4, false))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("less than a ten-millionth").hasMessageContaining("32-bit floats");
     }
@@ -48,7 +48,7 @@ class ScalingTest {
     void trajectoryAxesShareOneScaleSoAFlatAxisIsAccepted() {
         SequenceData data = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y", "z"),
                 List.of(new Sequence("t", new float[][] {{0, 0, 2}, {1, 0, 2}, {2, 0, 2}, {3, 0, 2}})), 1);
-        var features = Scaling.fit(data, new int[] {4}, 4, false).describe(data.features());
+        var features = ScalingFit.fit(data, new int[] {4}, 4, false).describe(data.features());
         assertThat(features).extracting(f -> f.scale()).containsOnly(features.get(0).scale());
         assertThat(features).extracting(f -> f.group()).containsOnly(0);
     }
@@ -56,7 +56,7 @@ class ScalingTest {
     @Test
     void decodingUndoesEncodingRelativeToTheWindow() {
         float[][] values = column(10, 12, 11, 15, 14, 18);
-        Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {6}, 4, false);
+        Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {6}, 4, false);
         float[] encoded = new float[6];
         Scaling.Reference reference = scaling.encodeWindow(values, 0, 4, encoded, 0);
         scaling.encodeSteps(values, 4, 2, reference, encoded, 4);
@@ -70,7 +70,7 @@ class ScalingTest {
     void aWindowMovedByAConstantEncodesTheSame() {
         float[][] values = column(1, 3, 2, 5);
         float[][] moved = column(101, 103, 102, 105);
-        Scaling scaling = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {4}, 4, false);
+        Scaling scaling = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", values)), 1), new int[] {4}, 4, false);
         float[] a = new float[4];
         float[] b = new float[4];
         scaling.encodeWindow(values, 0, 4, a, 0);
@@ -88,7 +88,7 @@ class ScalingTest {
         }
         SequenceData tracks = new SequenceData(SequenceKind.TRAJECTORY, List.of("x", "y"),
                 List.of(new Sequence("slow", slow), new Sequence("fast", fast)), 1);
-        Scaling trajectory = Scaling.fit(tracks, new int[] {8, 8}, 4, false);
+        Scaling trajectory = ScalingFit.fit(tracks, new int[] {8, 8}, 4, false);
         float[] a = new float[8];
         float[] b = new float[8];
         trajectory.encodeWindow(slow, 0, 4, a, 0);
@@ -103,7 +103,7 @@ class ScalingTest {
         assertThat(c).containsExactly(b);
         assertThat(trajectory.describe(tracks.features())).allSatisfy(f -> assertThat(f.spread()).isPositive());
 
-        Scaling series = Scaling.fit(SequenceData.univariate(List.of(new Sequence("a", column(0, 1, 2, 3, 0, 2, 4, 6))), 1),
+        Scaling series = ScalingFit.fit(SequenceData.univariate(List.of(new Sequence("a", column(0, 1, 2, 3, 0, 2, 4, 6))), 1),
                 new int[] {8}, 4, false);
         float[] d = new float[4];
         float[] e = new float[4];

@@ -25,7 +25,7 @@ class WindowSetTest {
     @Test
     void noTrainingTargetReachesIntoValidationAndEveryValidationTargetLiesInIt() {
         Split split = Split.of(data, 3, 2, 0.25);
-        Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3, false);
+        Scaling scaling = ScalingFit.fit(data, split.trainingEnd(), 3, false);
         WindowSet train = WindowSet.of(data, scaling, 3, 2, new int[split.trainingEnd().length], split.trainingEnd(), null);
         WindowSet validation = WindowSet.of(data, scaling, 3, 2, split.trainingEnd(), split.lengths(), null);
         for (int n = 0; n < train.count; n++) {
@@ -42,7 +42,7 @@ class WindowSetTest {
     @Test
     void windowsAreDrawnFromEverySeries() {
         Split split = Split.of(data, 3, 1, 0);
-        Scaling scaling = Scaling.fit(data, split.trainingEnd(), 3, false);
+        Scaling scaling = ScalingFit.fit(data, split.trainingEnd(), 3, false);
         WindowSet all = WindowSet.of(data, scaling, 3, 1, new int[split.trainingEnd().length], split.trainingEnd(), null);
         assertThat(all.count).isEqualTo(17 + 3);
         assertThat(all.inputs).hasSize(all.count * 3);
@@ -66,7 +66,7 @@ class WindowSetTest {
         // Tracks 3, 7, 11, ... are the short ones: the 5th, 10th, ... usable tracks are 5, 12, 18, 25 and 32.
         assertThat(held).containsExactly(5, 12, 18, 25, 32);
         assertThat(split.scaleLength(5)).isEqualTo(20);
-        Scaling scaling = Scaling.fit(many, split.trainingEnd(), 4, false);
+        Scaling scaling = ScalingFit.fit(many, split.trainingEnd(), 4, false);
         WindowSet validation = WindowSet.of(many, scaling, 4, 2, split.trainingEnd(), split.lengths(), null);
         assertThat(validation.count).isEqualTo(5 * (20 - 4 - 2 + 1));
 
