@@ -54,7 +54,8 @@ export async function trainingPage(page) {
     if (path.endsWith('data-checks')) {
       output.replaceChildren(h('p', { class: answer.accepted ? '' : 'error' }, answer.accepted
         ? `Accepted: season ${answer.season ?? '-'} (${answer.seasonSource ?? '-'}), window ${answer.window}, horizon `
-          + `${answer.horizon ?? '-'}, ${answer.windows} windows, about ${Math.ceil(answer.estimatedBytes / 1048576)} MiB.`
+          + `${answer.horizon ?? '-'}, ${answer.windows} windows, ${answer.members} network${answer.members === 1 ? '' : 's'},`
+          + ` about ${Math.ceil(answer.estimatedBytes / 1048576)} MiB.`
         : `Would be refused: ${answer.reason}`));
     } else {
       location.hash = `#/jobs/${answer.id}`;

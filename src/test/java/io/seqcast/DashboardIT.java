@@ -106,6 +106,8 @@ class DashboardIT {
         browser.findElement(By.id("epochs")).sendKeys("60");
         browser.findElement(By.id("check-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "Accepted: season 12"));
+        // 30 series of 300 points are past the ensemble's cost: one network.
+        assertThat(browser.findElement(By.id("check")).getText()).contains(" 1 network,");
         screenshot("training");
         browser.findElement(By.id("train-button")).click();
 

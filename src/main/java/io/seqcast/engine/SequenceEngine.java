@@ -37,6 +37,11 @@ public interface SequenceEngine {
         return training.epochs();
     }
 
+    /** Networks {@link #train} averages: {@code training.members}, or the engine's default for the data. */
+    default int members(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return training.members() == null ? 1 : training.members();
+    }
+
     /** As {@link #estimateTrainingSeconds(SequenceData, ModelSpec, TrainingSpec)}, for a classifier. */
     double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training);
 

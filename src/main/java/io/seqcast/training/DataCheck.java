@@ -13,6 +13,7 @@ import java.util.List;
  *     CSV submission a query parameter's name or {@code /csv}
  * @param season the season training would use ({@code seasonSource}: given, frequency or detected)
  * @param windows windows of window + horizon points the series hold (training and validation together)
+ * @param members networks training would average (1 for a classifier)
  * @param estimatedBytes the job's estimated peak memory, as the service bounds it
  * @param memoryBudget the most one job may take here ({@code seqcast.training.max-memory})
  * @param estimatedSeconds roughly how long training would take on this machine if it ran every epoch (early
@@ -29,6 +30,7 @@ record DataCheck(
         Integer window,
         Integer horizon,
         Long windows,
+        Integer members,
         Long estimatedBytes,
         Long memoryBudget,
         Double estimatedSeconds,

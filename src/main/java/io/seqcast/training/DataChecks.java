@@ -61,7 +61,7 @@ class DataChecks {
                 && request.data().series().get(0) != null && request.data().series().get(0).frequency() != null;
         String source = given != null ? "given" : stamped ? "frequency" : "detected";
         return new DataCheck(true, null, null, plan.data().seasonalPeriod(), source, window, horizon, windows,
-                engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),
+                engine.members(plan.data(), plan.spec(), plan.training()), engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),
                 engine.estimateTrainingSeconds(plan.data(), plan.spec(), plan.training()), series);
     }
 
@@ -80,7 +80,7 @@ class DataChecks {
             return refused(refused.getBody().getDetail(), null, List.of());
         }
         return new DataCheck(true, null, null, null, null, plan.classifier().maxLength(), null,
-                (long) plan.labelled().sequences().size(),
+                (long) plan.labelled().sequences().size(), 1,
                 engine.estimateClassifierBytes(plan.labelled(), plan.classifier(), plan.training()),
                 limits.memoryBudget(), engine.estimateClassifierSeconds(plan.labelled(), plan.classifier(),
                         plan.training()), List.of());
@@ -93,7 +93,8 @@ class DataChecks {
     /** The same check with its refusal placed as {@code placed} places it (a query parameter, /csv). */
     DataCheck withPointer(DataCheck check, InvalidInputException placed) {
         return new DataCheck(check.accepted(), check.reason(), where(placed), check.season(), check.seasonSource(),
-                check.window(), check.horizon(), check.windows(), check.estimatedBytes(), check.memoryBudget(),
+                check.window(), check.horizon(), check.windows(), check.members(), check.estimatedBytes(),
+                check.memoryBudget(),
                 check.estimatedSeconds(), check.series());
     }
 
@@ -103,7 +104,7 @@ class DataChecks {
     }
 
     private static DataCheck refused(String reason, String pointer, List<DataCheck.SeriesCheck> series) {
-        return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, null, series);
+        return new DataCheck(false, reason, pointer, null, null, null, null, null, null, null, null, null, series);
     }
 
     /** Per series findings, from the values as posted (missing ones counted) and as parsed (filled). */

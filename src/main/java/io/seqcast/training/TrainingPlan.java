@@ -93,7 +93,8 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
             SequenceData data = withSeason(parsed, request.data().seasonality());
             ModelSpec spec = spec(request.spec() == null ? new SpecPayload(null, null, null, null, null, null)
                     : request.spec(), data);
-            TrainingSpec training = training(request.training(), TrainingSpec.builder());
+            TrainingSpec training = members(training(request.training(), TrainingSpec.builder()), data, spec, engine,
+                    limits);
             atMost("training.epochs", training.epochs(), limits.maxEpochs(), "max-epochs");
             atMost("spec.hiddenSize", spec.hiddenSize(), limits.maxHiddenSize(), "max-hidden-size");
             atMost("spec.layers", spec.layers(), limits.maxLayers(), "max-layers");
@@ -108,6 +109,21 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
             // The engine names its own fields; the request's are JSON pointers.
             throw refused.at(EngineFields.pointer(refused.field(), "/data", parsed));
         }
+    }
+
+    /**
+     * The ensemble within {@code max-members}: asked for beyond it, refused; by default, cut to it (the
+     * default depends on the data, so the engine says what it would be).
+     */
+    private static TrainingSpec members(TrainingSpec training, SequenceData data, ModelSpec spec, SequenceEngine engine,
+            TrainingProperties limits) {
+        if (training.members() != null) {
+            atMost("training.members", training.members(), limits.maxMembers(), "max-members");
+            return training;
+        }
+        return engine.members(data, spec, training) > limits.maxMembers()
+                ? training.toBuilder().members(limits.maxMembers()).build()
+                : training;
     }
 
     private static void atMost(String field, int value, int limit, String property) {

@@ -1,5 +1,6 @@
 package io.seqcast.training;
 
+import io.seqcast.engine.TrainingSpec;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHiddenSize the widest recurrent layer a job may ask for
  * @param maxLayers the most stacked layers a job may ask for
  * @param maxWindow the longest input window a job may ask for
+ * @param maxMembers the most networks a forecaster's ensemble may train; the default ensemble is cut to it
  * @param maxMemory the estimated peak memory one job may take; unset, half the JVM's maximum heap shared
  *     among {@code concurrency} jobs (the encoded windows live on the heap, and the native tensors of a
  *     batch are far smaller)
@@ -35,6 +37,7 @@ public record TrainingProperties(
         @Min(1) @Max(1024) @DefaultValue("512") int maxHiddenSize,
         @Min(1) @Max(8) @DefaultValue("4") int maxLayers,
         @Min(1) @Max(4096) @DefaultValue("2048") int maxWindow,
+        @Min(1) @Max(TrainingSpec.MAX_MEMBERS) @DefaultValue("" + TrainingSpec.MAX_MEMBERS) int maxMembers,
         DataSize maxMemory) {
 
     /** The memory budget of one job, in bytes. */

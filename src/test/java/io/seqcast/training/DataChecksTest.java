@@ -20,7 +20,7 @@ class DataChecksTest {
     private static final DjlSequenceEngine ENGINE = new DjlSequenceEngine(DeviceChoice.CPU, 1, 64);
     private static final DataChecks CHECKS = new DataChecks(
             new PayloadParser(new DataLimits(100, 100_000, 8, DataSize.ofMegabytes(16))), ENGINE,
-            new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, 512, 4, 2048, null));
+            new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, 512, 4, 2048, 9, null));
 
     @AfterAll
     static void close() {
@@ -42,6 +42,8 @@ class DataChecksTest {
         assertThat(check.seasonSource()).isEqualTo("detected");
         assertThat(check.horizon()).isEqualTo(12);
         assertThat(check.windows()).isEqualTo(144 - check.window() - 12 + 1);
+        // 144 monthly points are small data: the default ensemble of three networks.
+        assertThat(check.members()).isEqualTo(3);
         assertThat(check.estimatedBytes()).isPositive().isLessThan(check.memoryBudget());
         assertThat(check.estimatedSeconds()).isPositive().isFinite();
         DataCheck.SeriesCheck series = check.series().get(0);

@@ -268,7 +268,7 @@ class TrainingJobServiceTest {
     }
 
     private TrainingProperties properties(int queueCapacity) {
-        return new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30, 512, 4, 2048, null);
+        return new TrainingProperties(folder.resolve("jobs"), queueCapacity, 1, 10_000, 30, 512, 4, 2048, 9, null);
     }
 
     private static PayloadParser parser() {

@@ -79,6 +79,28 @@ class TrainingPlanTest {
     }
 
     @Test
+    void maxMembersRefusesALargerEnsembleAndCutsTheDefaultOne() {
+        TrainingProperties two = new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, 512, 4, 2048, 2, null);
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(200), null,
+                new TrainingPayload(null, null, null, null, null, null, null, null, null, null, null, null, 3)),
+                PARSER, ENGINE, two))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/training/members");
+                    assertThat(e.getMessage()).contains("seqcast.training.max-members");
+                });
+        // 200 points train three networks by default: cut to the limit.
+        TrainingRequest small = new TrainingRequest("m", series(200), null, null);
+        assertThat(ENGINE.members(TrainingPlan.of(small, PARSER, ENGINE, limits(512, 4, 2048, null)).data(),
+                TrainingPlan.of(small, PARSER, ENGINE, limits(512, 4, 2048, null)).spec(),
+                io.seqcast.engine.TrainingSpec.DEFAULT)).isEqualTo(3);
+        assertThat(TrainingPlan.of(small, PARSER, ENGINE, two).training().members()).isEqualTo(2);
+        assertThat(TrainingPlan.of(small, PARSER, ENGINE, limits(512, 4, 2048, null)).training().members()).isNull();
+        // Data past the ensemble's cost trains one network by default, within any limit.
+        TrainingRequest large = new TrainingRequest("m", series(20_000), null, null);
+        assertThat(TrainingPlan.of(large, PARSER, ENGINE, two).training().members()).isNull();
+    }
+
+    @Test
     void anOrdinaryJobFitsTheDefaultBudgetWithRoomToSpare() {
         TrainingRequest ordinary = new TrainingRequest("m", series(2_000), new SpecPayload(null, 64, 2, null, 48, 12), null);
         TrainingPlan plan = TrainingPlan.of(ordinary, PARSER, ENGINE, limits(512, 4, 2048, DataSize.ofMegabytes(64)));
@@ -132,7 +154,7 @@ class TrainingPlanTest {
     }
 
     private static TrainingProperties limits(int hidden, int layers, int window, DataSize memory) {
-        return new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, hidden, layers, window, memory);
+        return new TrainingProperties(Path.of("unused"), 4, 1, 10_000, 30, hidden, layers, window, 9, memory);
     }
 
     private static DataPayload series(int points) {

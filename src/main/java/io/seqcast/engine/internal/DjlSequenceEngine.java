@@ -102,6 +102,11 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     @Override
+    public int members(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        return TrainingRun.members(data, spec, training);
+    }
+
+    @Override
     public double estimateClassifierSeconds(ClassificationData data, ClassifierSpec spec, TrainingSpec training) {
         int inputs = data.text() ? spec.embedding() : data.features().size();
         double rate = throughput.multiplyAddsPerSecond(new Throughput.Shape(spec.cell(), spec.hiddenSize(),
