@@ -10,8 +10,8 @@ import java.util.Map;
  * fitted per series at forecast time, or an equal-weight combination of some of them.
  *
  * @param members the forecasters combined, each {@code NETWORK} or a baseline ({@code SEASONAL_NAIVE},
- *     {@code NAIVE}, {@code DRIFT}, {@code SES}, {@code DAMPED}, {@code THETA}, {@code ETS_AVERAGED}; {@code ETS},
- *     the form of lowest AICc alone, in versions trained before that)
+ *     {@code NAIVE}, {@code DRIFT}, {@code SES}, {@code DAMPED}, {@code THETA}, {@code ETS_AVERAGED},
+ *     {@code AR}; {@code ETS}, the form of lowest AICc alone, in versions trained before that)
  * @param validationMase mean MASE of every candidate and of the chosen combination ({@code BLEND}) over the
  *     validation origins
  * @param origins forecast origins scored (series x origin)

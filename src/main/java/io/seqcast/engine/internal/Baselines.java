@@ -7,8 +7,9 @@ import java.util.random.RandomGenerator;
  * Classical forecasts of one univariate history, the M4 competition's benchmarks (Makridakis et al.
  * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
  * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized, fitted by
- * small grids on the one-step in-sample error; and exponential smoothing in state-space form ({@link Ets}),
- * its forms averaged by Akaike weights. Deterministic, and cheap enough to run per series at forecast time.
+ * small grids on the one-step in-sample error; exponential smoothing in state-space form ({@link Ets}),
+ * its forms averaged by Akaike weights; and an autoregression ({@link Autoregression}) on the seasonally
+ * adjusted history. Deterministic, and cheap enough to run per series at forecast time.
  */
 final class Baselines {
 
@@ -18,7 +19,7 @@ final class Baselines {
      * longer a candidate.
      */
     enum Method {
-        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ETS_AVERAGED;
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ETS_AVERAGED, AR;
 
         /** The baselines validation chooses from. */
         static List<Method> candidates() {
@@ -89,6 +90,7 @@ final class Baselines {
                 case SES -> constant(ses(adjusted, alpha()), horizon);
                 case DAMPED -> damped(adjusted, horizon);
                 case THETA -> theta(adjusted, alpha(), horizon);
+                case AR -> Autoregression.forecast(adjusted, horizon);
                 case ETS, ETS_AVERAGED -> { // the season too long for a state: adjusted before, restored after
                     ets = ets != null ? ets : Ets.fit(adjusted, 1);
                     yield smoothing(method, horizon);

@@ -39,6 +39,11 @@ final class Costs {
      */
     static final long SEASONAL_SMOOTHING_WORK = 150_000_000;
     static final long SMOOTHING_WORK = 20_000_000;
+    /**
+     * Multiply-adds of fitting the autoregression at forecast time: ten least-squares fits (orders 1 to 5, on the
+     * series and on its differences) of up to {@link Baselines#MAX_HISTORY} points and 6 regressors each.
+     */
+    static final long AUTOREGRESSION_WORK = 10L * Baselines.MAX_HISTORY * 36;
 
     private Costs() {}
 
@@ -50,7 +55,9 @@ final class Costs {
         boolean smoothing = blend != null && blend.members().stream().anyMatch(member ->
                 member.equals(Baselines.Method.ETS.name()) || member.equals(Baselines.Method.ETS_AVERAGED.name()));
         boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
-        return smoothing || smoothedNetwork && network ? smoothingFit(period) : 0;
+        long autoregression = blend != null && blend.members().contains(Baselines.Method.AR.name())
+                ? AUTOREGRESSION_WORK : 0;
+        return plus(smoothing || smoothedNetwork && network ? smoothingFit(period) : 0, autoregression);
     }
 
     /** One fit of exponential smoothing to one series and feature. */

@@ -36,6 +36,17 @@ class CostsTest {
     }
 
     @Test
+    void aBlendWithTheAutoregressionIsChargedItsFitsBesideExponentialSmoothings() {
+        io.seqcast.engine.ForecastBlend ar = new io.seqcast.engine.ForecastBlend(List.of("AR", "DAMPED"),
+                java.util.Map.of(), 1, "test");
+        io.seqcast.engine.ForecastBlend both = new io.seqcast.engine.ForecastBlend(List.of("AR", "ETS_AVERAGED"),
+                java.util.Map.of(), 1, "test");
+        assertThat(Costs.baselineWork(ar, 12, false)).isEqualTo(Costs.AUTOREGRESSION_WORK);
+        assertThat(Costs.baselineWork(both, 12, false))
+                .isEqualTo(Costs.AUTOREGRESSION_WORK + Costs.SEASONAL_SMOOTHING_WORK);
+    }
+
+    @Test
     void parametersAreCountedAsTheNetworkHasThem() {
         float[][] values = new float[40][1];
         for (int t = 0; t < 40; t++) {
