@@ -172,10 +172,7 @@ final class TrainingRun {
         Windows windows = windows(split, scaling, smoothed);
         NDManager modelManager = context.root().newSubManager();
         try {
-            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(), modelManager,
-                    memberRandom(0).split());
-            return trained(new Trained(scaling, fits, null, modelManager, null, null), List.of(network), windows,
-                    split);
+            return trained(new Trained(scaling, fits, null, modelManager, null, null), 1, windows, split);
         } catch (RuntimeException | Error e) {
             modelManager.close();
             throw e;
@@ -184,39 +181,35 @@ final class TrainingRun {
 
     /** The kept reading with {@code members - 1} more networks, from seeds of their own, on the same windows. */
     private Trained withMembers(Trained first, Split split, int members) {
-        List<RecurrentNetwork> networks = new ArrayList<>(first.network().members());
-        for (int m = 1; m < members; m++) {
-            networks.add(RecurrentNetwork.initialize(spec, data.featureCount(), first.manager(),
-                    memberRandom(m).split()));
-        }
-        return trained(first, networks, windows(split, first.scaling(), first.fits() != null), split);
+        return trained(first, members, windows(split, first.scaling(), first.fits() != null), split);
     }
 
     /**
-     * Trains the networks not yet trained (past those of {@code from}'s ensemble), then validates them together.
-     * A further member that diverges is left out: the ensemble keeps those that trained.
+     * Trains members past those of {@code from}'s ensemble (none at first) up to {@code members}, in
+     * {@code from}'s manager, then validates them together. A further member that diverges is left out: the
+     * ensemble keeps those that trained.
      */
-    private Trained trained(Trained from, List<RecurrentNetwork> networks, Windows windows, Split split) {
-        int done = from.network() == null ? 0 : from.network().size();
-        List<RecurrentNetwork> kept = new ArrayList<>(networks.subList(0, done));
+    private Trained trained(Trained from, int members, Windows windows, Split split) {
+        List<RecurrentNetwork> kept = new ArrayList<>(from.network() == null ? List.of() : from.network().members());
         TrainingSummary summary = from.summary();
-        for (int m = done; m < networks.size(); m++) {
+        for (int m = kept.size(); m < members; m++) {
             SplittableRandom random = memberRandom(m);
-            random.split(); // the member's initialization, drawn by the caller
+            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(), from.manager(),
+                    random.split());
             SplittableRandom shuffleRandom = random.split();
             SplittableRandom dropoutRandom = random.split();
             try (NDManager trainingManager = context.root().newSubManager()) {
-                TrainingSummary memberSummary = new EpochLoop(spec, training, listener).fit(networks.get(m),
-                        windows.train(), windows.validation(), trainingManager, shuffleRandom, dropoutRandom, started,
-                        epochsDone, plannedEpochs);
-                kept.add(networks.get(m));
+                TrainingSummary memberSummary = new EpochLoop(spec, training, listener).fit(network, windows.train(),
+                        windows.validation(), trainingManager, shuffleRandom, dropoutRandom, started, epochsDone,
+                        plannedEpochs);
+                kept.add(network);
                 // The first member's curves describe the run; the time counts every member.
                 summary = summary == null ? memberSummary : summary.withDurationMillis(memberSummary.durationMillis());
             } catch (TrainingFailedException e) {
                 if (m == 0) {
                     throw e;
                 }
-                networks.get(m).parameters().forEach(Parameter::close);
+                network.parameters().forEach(Parameter::close);
             } finally {
                 epochsDone += training.epochs();
             }
