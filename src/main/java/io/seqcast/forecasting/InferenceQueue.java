@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.seqcast.api.ProblemException;
 import io.seqcast.engine.NetworkPasses;
 import io.seqcast.engine.ForecastTimeoutException;
 import java.time.Duration;
@@ -13,15 +12,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +39,7 @@ class InferenceQueue implements DisposableBean {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
-    private final ArrayDeque<Pass> passes = new ArrayDeque<>();
+    private final ArrayDeque<QueuedPass> passes = new ArrayDeque<>();
     private int queuedWindows;
     private boolean stopped;
 
@@ -93,7 +88,7 @@ class InferenceQueue implements DisposableBean {
      * @throws IllegalStateException when the model was closed before its pass ran
      */
     float[] run(NetworkPasses model, float[] input, int windows, long deadline, Duration timeout) {
-        Pass pass = null;
+        QueuedPass pass = null;
         lock.lock();
         try {
             if (stopped || (queuedWindows > 0 && queuedWindows + windows > capacity)) {
@@ -104,7 +99,7 @@ class InferenceQueue implements DisposableBean {
             // Nothing waits and a core is free: running here spares two thread hand-offs, most of a light
             // load's latency on a virtual machine. Under load the queue is never empty and batches form.
             if (windows > maxBatch || !passes.isEmpty() || !cores.tryAcquire()) {
-                pass = new Pass(model, input, windows, deadline);
+                pass = new QueuedPass(model, input, windows, deadline);
                 passes.addLast(pass);
                 queuedWindows += windows;
                 queued.signal();
@@ -204,8 +199,8 @@ class InferenceQueue implements DisposableBean {
         List<Chunk> batch = new ArrayList<>();
         int size = 0;
         long now = System.nanoTime();
-        for (Iterator<Pass> it = passes.iterator(); it.hasNext() && size < maxBatch; ) {
-            Pass pass = it.next();
+        for (Iterator<QueuedPass> it = passes.iterator(); it.hasNext() && size < maxBatch; ) {
+            QueuedPass pass = it.next();
             if (pass.model != model) {
                 continue;
             }
@@ -226,7 +221,7 @@ class InferenceQueue implements DisposableBean {
 
     private int queuedOf(NetworkPasses model) {
         int windows = 0;
-        for (Pass pass : passes) {
+        for (QueuedPass pass : passes) {
             if (pass.model == model) {
                 windows += pass.windows - pass.taken;
             }
@@ -237,8 +232,8 @@ class InferenceQueue implements DisposableBean {
     /** Drops passes whose request stopped waiting, so no worker spends time on them. */
     private void dropExpired() {
         long now = System.nanoTime();
-        for (Iterator<Pass> it = passes.iterator(); it.hasNext(); ) {
-            Pass pass = it.next();
+        for (Iterator<QueuedPass> it = passes.iterator(); it.hasNext(); ) {
+            QueuedPass pass = it.next();
             if (pass.gaveUp || now - pass.deadline > 0) {
                 queuedWindows -= pass.windows - pass.taken;
                 it.remove();
@@ -286,7 +281,7 @@ class InferenceQueue implements DisposableBean {
         lock.lock();
         try {
             stopped = true;
-            for (Pass pass : passes) {
+            for (QueuedPass pass : passes) {
                 pass.fail(new QueueFull("the service is shutting down"));
             }
             passes.clear();
@@ -300,64 +295,6 @@ class InferenceQueue implements DisposableBean {
         }
     }
 
-    /** One request's network pass; {@code taken} is guarded by the queue's lock. */
-    private static final class Pass {
-        final NetworkPasses model;
-        final float[] input;
-        final int windows;
-        final float[] output;
-        final long deadline;
-        final long queuedAt = System.nanoTime();
-        final AtomicInteger done = new AtomicInteger();
-        final CountDownLatch finished = new CountDownLatch(1);
-        int taken;
-        volatile boolean gaveUp;
-        volatile RuntimeException failure;
-
-        Pass(NetworkPasses model, float[] input, int windows, long deadline) {
-            this.model = model;
-            this.input = input;
-            this.windows = windows;
-            this.output = new float[windows * model.passOutputSize()];
-            this.deadline = deadline;
-        }
-
-        void done(int count) {
-            if (done.addAndGet(count) == windows) {
-                finished.countDown();
-            }
-        }
-
-        void fail(RuntimeException cause) {
-            failure = cause;
-            finished.countDown();
-        }
-
-        float[] await(Duration timeout) {
-            try {
-                if (!finished.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    gaveUp = true;
-                    throw new ForecastTimeoutException(timeout);
-                }
-            } catch (InterruptedException e) {
-                gaveUp = true;
-                Thread.currentThread().interrupt();
-                throw new ForecastTimeoutException(timeout);
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return output;
-        }
-    }
-
     /** Windows {@code [from, from + count)} of a pass, at window {@code at} of its batch. */
-    private record Chunk(Pass pass, int from, int count, int at) {}
-
-    static final class QueueFull extends ProblemException {
-        QueueFull(String reason) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "Forecast queue full", reason + ": retry shortly");
-            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-        }
-    }
+    private record Chunk(QueuedPass pass, int from, int count, int at) {}
 }

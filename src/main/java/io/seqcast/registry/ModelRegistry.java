@@ -10,7 +10,6 @@ import io.seqcast.engine.SequenceEngine;
 import io.seqcast.storage.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Models on disk: {@code <root>/<model>/<version>/} holds the engine's saved model and its manifest,
@@ -48,12 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ModelRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final String ALIASES = "aliases.json";
-    private static final String HIGH_WATER = ".high-water";
     public static final String DEFAULT_ALIAS = "production";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
+    private final ModelFiles files;
     private final SequenceEngine engine;
     private final ApplicationEventPublisher events;
     private final RegistryFolder folder;
@@ -63,6 +58,7 @@ public class ModelRegistry {
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.folder = new RegistryFolder(root);
+        this.files = new ModelFiles(root, folder.staging());
         this.engine = engine;
         this.verified = new VerifiedVersions(engine);
         this.events = events;
@@ -87,11 +83,11 @@ public class ModelRegistry {
                 DurableFiles.forceDirectory(staged);
                 int version = folder.locked(() -> {
                     requireTask(name, model.manifest().taskOrDefault());
-                    Path modelDirectory = root.resolve(name);
+                    Path modelDirectory = files.model(name);
                     RegistryFolder.createDirectories(modelDirectory);
-                    int next = Math.max(highWater(name),
-                            versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
-                    writeHighWater(name, next);
+                    int next = Math.max(files.highWater(name),
+                            files.versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
+                    files.writeHighWater(name, next);
                     RegistryFolder.move(staged, modelDirectory.resolve(Integer.toString(next)));
                     DurableFiles.forceDirectory(modelDirectory);
                     return next;
@@ -117,10 +113,10 @@ public class ModelRegistry {
      */
     public void requireTask(String name, Task task) {
         ModelName.require(name, "model");
-        if (!Files.isDirectory(root.resolve(name))) {
+        if (!Files.isDirectory(files.model(name))) {
             return;
         }
-        List<Integer> versions = versionNumbers(name);
+        List<Integer> versions = files.versionNumbers(name);
         for (int i = versions.size() - 1; i >= 0; i--) {
             VerifiedVersions.Verified verified = check(name, versions.get(i));
             if (verified.manifest() != null) {
@@ -129,26 +125,6 @@ public class ModelRegistry {
                 }
                 return;
             }
-        }
-    }
-
-    /** The highest number ever given to a version of {@code name}, 0 before the first. */
-    private int highWater(String name) {
-        Path file = root.resolve(name).resolve(HIGH_WATER);
-        try {
-            return Files.exists(file) ? Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).strip()) : 0;
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("the version high-water mark of model '" + name + "' is unreadable", e);
-        }
-    }
-
-    /** Written before the version appears: a crash in between skips a number, never reuses one. */
-    private void writeHighWater(String name, int version) {
-        try {
-            DurableFiles.write(root.resolve(name).resolve(HIGH_WATER), folder.staging(),
-                    Integer.toString(version).getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the version number of model '" + name + "'", e);
         }
     }
 
@@ -168,13 +144,17 @@ public class ModelRegistry {
         return models;
     }
 
+    public Map<String, Integer> aliases(String name) {
+        return files.aliases(name);
+    }
+
     public ModelInfo model(String name) {
         requireModel(name);
         return info(name);
     }
 
     private ModelInfo info(String name) {
-        List<Integer> versions = versionNumbers(name);
+        List<Integer> versions = files.versionNumbers(name);
         Integer latest = null;
         for (int i = versions.size() - 1; i >= 0 && latest == null; i--) {
             if (verify(name, versions.get(i)) == null) {
@@ -188,7 +168,7 @@ public class ModelRegistry {
         requireModel(name);
         Map<String, Integer> aliases = aliases(name);
         List<VersionInfo> out = new ArrayList<>();
-        for (int version : versionNumbers(name)) {
+        for (int version : files.versionNumbers(name)) {
             out.add(describe(name, version, aliases));
         }
         return out;
@@ -212,7 +192,7 @@ public class ModelRegistry {
     }
 
     private VerifiedVersions.Verified check(String name, int version) {
-        return verified.check(versionDirectory(name, version));
+        return verified.check(files.version(name, version));
     }
 
     /**
@@ -223,7 +203,7 @@ public class ModelRegistry {
     public ForecastModel load(String name, int version) {
         requireTask(name, version, Task.FORECASTING);
         try {
-            return engine.load(versionDirectory(name, version));
+            return engine.load(files.version(name, version));
         } catch (ModelLoadException e) {
             throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
         }
@@ -237,7 +217,7 @@ public class ModelRegistry {
     public Classifier loadClassifier(String name, int version) {
         requireTask(name, version, Task.CLASSIFICATION);
         try {
-            return engine.loadClassifier(versionDirectory(name, version));
+            return engine.loadClassifier(files.version(name, version));
         } catch (ModelLoadException e) {
             throw new RegistryException.VersionUnavailable(name, version, e.getMessage());
         }
@@ -261,7 +241,7 @@ public class ModelRegistry {
     public String manifestSha256(String name, int version) {
         requireVersion(name, version);
         try {
-            byte[] manifest = Files.readAllBytes(versionDirectory(name, version).resolve(ModelManifest.FILE_NAME));
+            byte[] manifest = Files.readAllBytes(files.version(name, version).resolve(ModelManifest.FILE_NAME));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest));
         } catch (IOException e) {
             throw new RegistryException.VersionUnavailable(name, version, "its manifest cannot be read");
@@ -283,7 +263,7 @@ public class ModelRegistry {
         if (alias != null) {
             ModelName.require(alias, "alias");
         }
-        Resolutions.Resolution resolution = resolutions.of(name, root.resolve(name), () -> {
+        Resolutions.Resolution resolution = resolutions.of(name, files.model(name), () -> {
             ModelInfo info = info(name);
             return new Resolutions.Resolution(Map.copyOf(info.aliases()), info.latest());
         }).orElseThrow(() -> new RegistryException.ModelNotFound(name));
@@ -313,25 +293,13 @@ public class ModelRegistry {
                 }
             }
             Path doomed = folder.staging().resolve("deleted-" + UUID.randomUUID());
-            RegistryFolder.move(versionDirectory(name, version), doomed);
-            verified.forget(versionDirectory(name, version));
+            RegistryFolder.move(files.version(name, version), doomed);
+            verified.forget(files.version(name, version));
             RegistryFolder.deleteRecursively(doomed);
             return null;
         });
         log.info("Deleted version {} of model '{}'", version, name);
         events.publishEvent(new ModelVersionDeleted(name, version));
-    }
-
-    public Map<String, Integer> aliases(String name) {
-        Path file = root.resolve(name).resolve(ALIASES);
-        if (!Files.exists(file)) {
-            return Map.of();
-        }
-        try {
-            return new TreeMap<>(JSON.readValue(Files.readAllBytes(file), new TypeReference<Map<String, Integer>>() {}));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the aliases of model '" + name + "'", e);
-        }
     }
 
     public void setAlias(String name, String alias, int version) {
@@ -358,7 +326,7 @@ public class ModelRegistry {
             }
             Map<String, Integer> aliases = new TreeMap<>(aliases(name));
             aliases.put(alias, version);
-            writeAliases(name, aliases);
+            files.writeAliases(name, aliases);
             return null;
         });
     }
@@ -371,7 +339,7 @@ public class ModelRegistry {
             if (aliases.remove(alias) == null) {
                 throw new RegistryException.VersionNotFound(name, "alias '" + alias + "'");
             }
-            writeAliases(name, aliases);
+            files.writeAliases(name, aliases);
             return null;
         });
     }
@@ -381,24 +349,16 @@ public class ModelRegistry {
         return Files.isDirectory(folder.staging()) && Files.isWritable(folder.staging());
     }
 
-    private void writeAliases(String name, Map<String, Integer> aliases) {
-        try {
-            DurableFiles.write(root.resolve(name).resolve(ALIASES), folder.staging(), JSON.writeValueAsBytes(aliases));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the aliases of model '" + name + "'", e);
-        }
-    }
-
     private void requireModel(String name) {
         ModelName.require(name, "model");
-        if (!Files.isDirectory(root.resolve(name))) {
+        if (!Files.isDirectory(files.model(name))) {
             throw new RegistryException.ModelNotFound(name);
         }
     }
 
     private void requireVersion(String name, int version) {
         requireModel(name);
-        if (version < 1 || !Files.isDirectory(versionDirectory(name, version))) {
+        if (version < 1 || !Files.isDirectory(files.version(name, version))) {
             throw new RegistryException.VersionNotFound(name, "version " + version);
         }
     }
@@ -406,27 +366,8 @@ public class ModelRegistry {
     /** The folder of an existing version, for the engine to read what is saved in it. */
     Path directory(String name, int version) {
         requireVersion(name, version);
-        return versionDirectory(name, version);
+        return files.version(name, version);
     }
 
-    private Path versionDirectory(String name, int version) {
-        return root.resolve(name).resolve(Integer.toString(version));
-    }
-
-    private List<Integer> versionNumbers(String name) {
-        List<Integer> versions = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(root.resolve(name), Files::isDirectory)) {
-            for (Path child : children) {
-                String file = child.getFileName().toString();
-                if (file.matches("[1-9][0-9]{0,8}")) {
-                    versions.add(Integer.parseInt(file));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the versions of model '" + name + "'", e);
-        }
-        versions.sort(null);
-        return versions;
-    }
 
 }

@@ -2,14 +2,12 @@ package io.seqcast.training;
 
 import io.seqcast.data.PayloadParser;
 import io.seqcast.api.ProblemException;
-import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.SavedModel;
 import io.seqcast.engine.Task;
 import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.SequenceEngine;
 import io.seqcast.engine.TrainingCancelledException;
 import io.seqcast.engine.TrainingFailedException;
-import io.seqcast.engine.TrainingListener;
 import io.seqcast.registry.ModelRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,8 +38,6 @@ import org.springframework.stereotype.Service;
 class TrainingJobService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
-    /** Progress is persisted at most this often; state changes are persisted at once. */
-    private static final long PERSIST_PROGRESS_EVERY_MILLIS = 1000;
 
     private final JobStore store;
     private final SequenceEngine engine;
@@ -202,12 +198,13 @@ class TrainingJobService implements DisposableBean {
             }
             job = update(job.started(clock.instant()), true);
         }
-        ProgressRecorder recorder = new ProgressRecorder(id);
+        ProgressRecorder recorder = new ProgressRecorder(id, store, cancelRequested,
+                (progress, history, persist) -> update(get(id).progressed(progress, history), persist));
         try (SavedModel model = plan.task() == Task.CLASSIFICATION
                 ? engine.trainClassifier(plan.labelled(), plan.classifier(), plan.training(), recorder)
                 : engine.train(plan.data(), plan.spec(), plan.training(), recorder)) {
             if (cancelRequested.contains(id)) {
-                throw new TrainingCancelledException(recorder.epoch);
+                throw new TrainingCancelledException(recorder.epoch());
             }
             int version = registry.publish(plan.model(), model);
             finish(get(id).succeeded(TrainingJob.Result.of(plan.model(), version, model.manifest(), plan.filled()),
@@ -216,7 +213,7 @@ class TrainingJobService implements DisposableBean {
             finish(stopping
                     ? get(id).ended(JobStatus.INTERRUPTED, "the service stopped while this job was running;"
                             + " nothing was registered, submit it again", clock.instant())
-                    : get(id).ended(JobStatus.CANCELLED, "cancelled during epoch " + (recorder.epoch + 1),
+                    : get(id).ended(JobStatus.CANCELLED, "cancelled during epoch " + (recorder.epoch() + 1),
                             clock.instant()));
         } catch (TrainingFailedException | InvalidInputException e) {
             finish(get(id).ended(JobStatus.FAILED, e.getMessage(), clock.instant()));
@@ -285,50 +282,6 @@ class TrainingJobService implements DisposableBean {
         }
         events.publish(job);
         return job;
-    }
-
-    /** Records each epoch into the job and answers the engine's cancellation checks. */
-    private final class ProgressRecorder implements TrainingListener {
-        private final String id;
-        private final List<TrainingJob.EpochLoss> history = new ArrayList<>();
-        private long lastPersisted;
-        private volatile int epoch;
-
-        ProgressRecorder(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public void epochFinished(EpochProgress progress) {
-            epoch = progress.epoch();
-            history.add(new TrainingJob.EpochLoss(progress.epoch(), progress.trainLoss(), progress.validationLoss()));
-            long now = System.currentTimeMillis();
-            boolean persist = now - lastPersisted >= PERSIST_PROGRESS_EVERY_MILLIS;
-            if (persist) {
-                lastPersisted = now;
-            }
-            update(get(id).progressed(new TrainingJob.Progress(progress.epoch(), progress.epochs(),
-                    progress.trainLoss(), progress.validationLoss()), history), persist);
-        }
-
-        private long lastMarkerCheck;
-
-        /** Local requests at once; another replica's (a file) at most every quarter second. */
-        @Override
-        public boolean cancelRequested() {
-            if (cancelRequested.contains(id)) {
-                return true;
-            }
-            long now = System.currentTimeMillis();
-            if (now - lastMarkerCheck >= 250) {
-                lastMarkerCheck = now;
-                if (store.cancelRequested(id)) {
-                    cancelRequested.add(id);
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** Marks running jobs INTERRUPTED on shutdown, so none stays RUNNING. */

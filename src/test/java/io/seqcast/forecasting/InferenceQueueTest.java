@@ -127,7 +127,7 @@ class InferenceQueueTest {
             Deadline.released(running);
             Future<float[]> second = clients.submit(() -> pass(queue, slow, 8)); // waits in the queue for the core
             Deadline.await(Duration.ofMinutes(1), "the second pass is queued", () -> queue.depth() == 8);
-            assertThatThrownBy(() -> pass(queue, slow, 3)).isInstanceOfSatisfying(InferenceQueue.QueueFull.class, e -> {
+            assertThatThrownBy(() -> pass(queue, slow, 3)).isInstanceOfSatisfying(QueueFull.class, e -> {
                 assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                 assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("1");
             });
