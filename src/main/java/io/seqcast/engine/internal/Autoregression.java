@@ -14,8 +14,6 @@ import java.util.Arrays;
 final class Autoregression {
 
     static final int MAX_ORDER = 5;
-    /** Seasons of history the seasonal form needs, at the least. */
-    static final int MIN_SEASONS = 3;
     /** Points per coefficient, at the least: an order is tried only where the data can support it. */
     private static final int POINTS_PER_ORDER = 8;
 
@@ -27,10 +25,13 @@ final class Autoregression {
         int maxOrder = Math.min(MAX_ORDER, (n - 2) / POINTS_PER_ORDER);
         Fit best = null;
         for (int d = 0; d <= 1 && maxOrder >= 1; d++) {
-            double[] z = d == 0 ? y : differences(y, 1);
+            double[] z = d == 0 ? y : differences(y);
             for (int p = 1; p <= maxOrder; p++) {
                 // The first maxOrder + 1 points only condition every fit, so that all score the same points.
-                best = better(best, Fit.of(z, d, lags(p, 0), true, maxOrder + 1 - d));
+                Fit fit = Fit.of(z, d, p, maxOrder + 1 - d);
+                if (fit != null && (best == null || fit.aicc < best.aicc)) {
+                    best = fit;
+                }
             }
         }
         double[] forecast = new double[horizon];
@@ -38,78 +39,31 @@ final class Autoregression {
             Arrays.fill(forecast, y[n - 1]);
             return forecast;
         }
-        return best.rollOut(y, horizon);
-    }
-
-    /**
-     * The seasonal counterpart, what auto.arima fits to a seasonal series: AR(p) on the series' seasonal
-     * differences (or on their first differences), with a seasonal autoregressive term at lag {@code period}
-     * where the data supports it, so that a season that drifts from year to year is followed rather than
-     * averaged out. A constant (a seasonal drift) only without first differences, as auto.arima. Order 0 without
-     * the seasonal term is seasonal naive with a drift (or without, differenced). Seasonal naive where the
-     * history holds fewer than {@value #MIN_SEASONS} seasons.
-     */
-    static double[] seasonal(double[] y, int period, int horizon) {
-        int n = y.length;
-        if (period < 2 || n < MIN_SEASONS * period) {
-            return Baselines.seasonalNaive(y, period, horizon);
-        }
-        double[] w = differences(y, period);
-        int maxOrder = Math.min(MAX_ORDER, (w.length - 2) / POINTS_PER_ORDER);
-        // The seasonal term wants a season of lags conditioned on and enough points left to score.
-        boolean seasonalTerm = w.length - period - 2 >= POINTS_PER_ORDER * (maxOrder + 1);
-        int conditioned = (seasonalTerm ? Math.max(maxOrder, period) : maxOrder) + 1;
-        Fit best = null;
-        for (int d = 0; d <= 1; d++) {
-            double[] z = d == 0 ? w : differences(w, 1);
-            for (int seasonalOrder = 0; seasonalOrder <= (seasonalTerm ? 1 : 0); seasonalOrder++) {
-                for (int p = 0; p <= maxOrder; p++) {
-                    best = better(best, Fit.of(z, d, lags(p, seasonalOrder * period), d == 0, conditioned - d));
-                }
-            }
-        }
-        if (best == null) {
-            return Baselines.seasonalNaive(y, period, horizon);
-        }
-        double[] changes = best.rollOut(w, horizon);
-        double[] forecast = new double[horizon];
+        double[] z = best.d == 0 ? y : differences(y);
+        double[] extended = Arrays.copyOf(z, z.length + horizon);
+        double level = y[n - 1];
         for (int h = 0; h < horizon; h++) {
-            forecast[h] = (h < period ? y[n - period + h] : forecast[h - period]) + changes[h];
+            double next = best.coefficients[0];
+            for (int i = 1; i < best.coefficients.length; i++) {
+                next += best.coefficients[i] * extended[z.length + h - i];
+            }
+            extended[z.length + h] = next;
+            level = best.d == 0 ? next : level + next;
+            forecast[h] = level;
         }
         return forecast;
     }
 
-    private static Fit better(Fit best, Fit fit) {
-        return fit != null && (best == null || fit.aicc < best.aicc) ? fit : best;
-    }
+    /** One order and differencing fitted: the constant first, then a coefficient per lag; its AICc. */
+    private record Fit(int d, double[] coefficients, double aicc) {
 
-    /** Lags 1 to {@code order}, and {@code seasonal} where it is past them (0: none). */
-    private static int[] lags(int order, int seasonal) {
-        int[] lags = new int[order + (seasonal > order ? 1 : 0)];
-        for (int i = 0; i < order; i++) {
-            lags[i] = i + 1;
-        }
-        if (seasonal > order) {
-            lags[order] = seasonal;
-        }
-        return lags;
-    }
-    /**
-     * One set of lags and differencing fitted, by least squares: the constant first (where there is one), then
-     * a coefficient per lag; its AICc.
-     */
-    private record Fit(int d, int[] lags, boolean constant, double[] coefficients, double aicc) {
-
-        /**
-         * {@code lags} fitted to {@code z} from index {@code from} on, with a constant or without; null where
-         * singular or not stationary.
-         */
-        static Fit of(double[] z, int d, int[] lags, boolean constant, int from) {
-            int k = lags.length + (constant ? 1 : 0);
+        /** AR({@code p}) fitted to {@code z} from index {@code from} on; null where singular or not stationary. */
+        static Fit of(double[] z, int d, int p, int from) {
+            int k = p + 1;
             double[][] normal = new double[k][k + 1];
             double[] row = new double[k];
             for (int t = from; t < z.length; t++) {
-                regressors(z, t, lags, constant, row);
+                regressors(z, t, p, row);
                 for (int a = 0; a < k; a++) {
                     normal[a][k] += row[a] * z[t];
                     for (int b = 0; b < k; b++) {
@@ -118,12 +72,12 @@ final class Autoregression {
                 }
             }
             double[] coefficients = solve(normal);
-            if (coefficients == null || !stationary(polynomial(lags, coefficients, constant))) {
+            if (coefficients == null || !stationary(Arrays.copyOfRange(coefficients, 1, k))) {
                 return null;
             }
             double sse = 0;
             for (int t = from; t < z.length; t++) {
-                regressors(z, t, lags, constant, row);
+                regressors(z, t, p, row);
                 double predicted = 0;
                 for (int a = 0; a < k; a++) {
                     predicted += coefficients[a] * row[a];
@@ -137,45 +91,14 @@ final class Autoregression {
             }
             double aicc = count * Math.log(sse / count) + 2.0 * parameters
                     + 2.0 * parameters * (parameters + 1) / (count - parameters - 1);
-            return new Fit(d, lags, constant, coefficients, aicc);
+            return new Fit(d, coefficients, aicc);
         }
 
-        /** The forecast of {@code base}, the series whose differences ({@code d} of them) this fit reads. */
-        double[] rollOut(double[] base, int horizon) {
-            double[] z = d == 0 ? base : differences(base, 1);
-            double[] extended = Arrays.copyOf(z, z.length + horizon);
-            double level = base[base.length - 1];
-            double[] forecast = new double[horizon];
-            int first = constant ? 1 : 0;
-            for (int h = 0; h < horizon; h++) {
-                double next = constant ? coefficients[0] : 0;
-                for (int i = 0; i < lags.length; i++) {
-                    next += coefficients[first + i] * extended[z.length + h - lags[i]];
-                }
-                extended[z.length + h] = next;
-                level = d == 0 ? next : level + next;
-                forecast[h] = level;
+        private static void regressors(double[] z, int t, int p, double[] row) {
+            row[0] = 1;
+            for (int i = 1; i <= p; i++) {
+                row[i] = z[t - i];
             }
-            return forecast;
-        }
-
-        private static void regressors(double[] z, int t, int[] lags, boolean constant, double[] row) {
-            int first = constant ? 1 : 0;
-            if (constant) {
-                row[0] = 1;
-            }
-            for (int i = 0; i < lags.length; i++) {
-                row[first + i] = z[t - lags[i]];
-            }
-        }
-
-        /** The recursion's coefficients by lag, 1 to the largest, zero where no lag is fitted. */
-        private static double[] polynomial(int[] lags, double[] coefficients, boolean constant) {
-            double[] polynomial = new double[lags.length == 0 ? 0 : lags[lags.length - 1]];
-            for (int i = 0; i < lags.length; i++) {
-                polynomial[lags[i] - 1] = coefficients[i + (constant ? 1 : 0)];
-            }
-            return polynomial;
         }
     }
 
@@ -200,11 +123,10 @@ final class Autoregression {
         return true;
     }
 
-    /** y[t] - y[t - lag]. */
-    private static double[] differences(double[] y, int lag) {
-        double[] d = new double[y.length - lag];
-        for (int t = lag; t < y.length; t++) {
-            d[t - lag] = y[t] - y[t - lag];
+    private static double[] differences(double[] y) {
+        double[] d = new double[y.length - 1];
+        for (int t = 1; t < y.length; t++) {
+            d[t - 1] = y[t] - y[t - 1];
         }
         return d;
     }

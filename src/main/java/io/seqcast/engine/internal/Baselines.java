@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
  * 2018): seasonal naive, and on the seasonally adjusted history naive, drift, simple exponential
  * smoothing, damped-trend (Holt) exponential smoothing and the Theta method, re-seasonalized, fitted by
  * small grids on the one-step in-sample error; exponential smoothing in state-space form ({@link Ets}),
- * its forms averaged by Akaike weights; an autoregression ({@link Autoregression}) on the seasonally
- * adjusted history, and one on the seasonal differences of the history itself. Deterministic, and cheap enough to run per series at forecast time.
+ * its forms averaged by Akaike weights; and an autoregression ({@link Autoregression}) on the seasonally
+ * adjusted history. Deterministic, and cheap enough to run per series at forecast time.
  */
 final class Baselines {
 
@@ -19,15 +19,11 @@ final class Baselines {
      * longer a candidate.
      */
     enum Method {
-        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ETS_AVERAGED, AR, SEASONAL_AR;
+        SEASONAL_NAIVE, NAIVE, DRIFT, SES, DAMPED, THETA, ETS, ETS_AVERAGED, AR;
 
-        /**
-         * The baselines validation chooses from for a season of {@code period}: the seasonal autoregression only
-         * with a season, where without one it would be the autoregression again.
-         */
-        static List<Method> candidates(int period) {
-            return java.util.Arrays.stream(values())
-                    .filter(method -> method != ETS && (method != SEASONAL_AR || period > 1)).toList();
+        /** The baselines validation chooses from. */
+        static List<Method> candidates() {
+            return java.util.Arrays.stream(values()).filter(method -> method != ETS).toList();
         }
 
         boolean smoothing() {
@@ -81,9 +77,6 @@ final class Baselines {
             if (method == Method.SEASONAL_NAIVE) {
                 return seasonalNaive(history, period, horizon);
             }
-            if (method == Method.SEASONAL_AR) {
-                return Autoregression.seasonal(history, period, horizon);
-            }
             if (method.smoothing() && period <= Ets.MAX_SEASON) {
                 return smoothing(method, horizon);
             }
@@ -102,7 +95,7 @@ final class Baselines {
                     ets = ets != null ? ets : Ets.fit(adjusted, 1);
                     yield smoothing(method, horizon);
                 }
-                case SEASONAL_NAIVE, SEASONAL_AR -> throw new IllegalStateException("handled above");
+                case SEASONAL_NAIVE -> throw new IllegalStateException("handled above");
             };
             return season.restore(forecast, history.length);
         }

@@ -85,10 +85,10 @@ final class Blending {
         if (networkScored) {
             candidates.add(ForecastBlend.NETWORK);
         }
-        int period = data.seasonalPeriod();
-        for (Baselines.Method method : Baselines.Method.candidates(period)) {
+        for (Baselines.Method method : Baselines.Method.candidates()) {
             candidates.add(method.name());
         }
+        int period = data.seasonalPeriod();
         List<double[][]> forecasts = new ArrayList<>(); // per case: [candidate][step]
         List<double[]> actuals = new ArrayList<>();
         List<Double> scales = new ArrayList<>();

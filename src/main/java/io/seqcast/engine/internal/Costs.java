@@ -44,11 +44,6 @@ final class Costs {
      * series and on its differences) of up to {@link Baselines#MAX_HISTORY} points and 6 regressors each.
      */
     static final long AUTOREGRESSION_WORK = 10L * Baselines.MAX_HISTORY * 36;
-    /**
-     * Of fitting the seasonal autoregression: 24 fits (orders 0 to 5, with and without the seasonal term, on the
-     * seasonal differences and on their differences) of up to 7 regressors each.
-     */
-    static final long SEASONAL_AUTOREGRESSION_WORK = 24L * Baselines.MAX_HISTORY * 49;
 
     private Costs() {}
 
@@ -60,13 +55,9 @@ final class Costs {
         boolean smoothing = blend != null && blend.members().stream().anyMatch(member ->
                 member.equals(Baselines.Method.ETS.name()) || member.equals(Baselines.Method.ETS_AVERAGED.name()));
         boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
-        long autoregression = (member(blend, Baselines.Method.AR) ? AUTOREGRESSION_WORK : 0)
-                + (member(blend, Baselines.Method.SEASONAL_AR) ? SEASONAL_AUTOREGRESSION_WORK : 0);
+        long autoregression = blend != null && blend.members().contains(Baselines.Method.AR.name())
+                ? AUTOREGRESSION_WORK : 0;
         return plus(smoothing || smoothedNetwork && network ? smoothingFit(period) : 0, autoregression);
-    }
-
-    private static boolean member(ForecastBlend blend, Baselines.Method method) {
-        return blend != null && blend.members().contains(method.name());
     }
 
     /** One fit of exponential smoothing to one series and feature. */

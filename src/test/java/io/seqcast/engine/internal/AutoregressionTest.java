@@ -61,55 +61,6 @@ class AutoregressionTest {
         assertThat(forecast[999]).isLessThan(1000 * y[79]);
     }
 
-    @Test
-    void aSeasonThatDriftsIsFollowedThroughTheSeasonalDifferencesAndTheirAutocorrelation() {
-        // y[t] = y[t-12] + u[t], u[t] = 0.7 u[t-1] + noise: each month's level wanders, so that last year's
-        // value plus this year's persisting change forecasts it, and a fixed seasonal profile would not.
-        SplittableRandom random = new SplittableRandom(7);
-        double[] full = new double[480];
-        double[] u = new double[full.length];
-        for (int t = 0; t < full.length; t++) {
-            u[t] = (t > 0 ? 0.7 * u[t - 1] : 0) + gaussian(random);
-            full[t] = (t < 12 ? 10 * Math.sin(2 * Math.PI * t / 12) : full[t - 12]) + u[t];
-        }
-        // Ending on the largest change of the last 80 points, so that seasonal naive would miss by far.
-        int n = 400;
-        for (int t = 400; t < full.length; t++) {
-            n = Math.abs(u[t]) > Math.abs(u[n - 1]) ? t + 1 : n;
-        }
-        double[] y = java.util.Arrays.copyOf(full, n);
-        double change = y[n - 1] - y[n - 13];
-        assertThat(Math.abs(0.7 * change)).isGreaterThan(1.5);
-        double[] forecast = Autoregression.seasonal(y, 12, 24);
-        assertThat(forecast[0]).isCloseTo(y[n - 12] + 0.7 * change, within(0.3));
-        // The change dies out: a year on, the forecast is last year's value plus what little remains of it.
-        assertThat(forecast[12] - forecast[0]).isCloseTo(Math.pow(0.7, 13) * change, within(0.3));
-    }
-
-    @Test
-    void aHistoryOfFewerThanThreeSeasonsIsForecastBySeasonalNaive() {
-        double[] y = new double[20];
-        for (int t = 0; t < y.length; t++) {
-            y[t] = t % 4 + 0.1 * t;
-        }
-        assertThat(Autoregression.seasonal(y, 12, 12)).containsExactly(Baselines.seasonalNaive(y, 12, 12));
-        assertThat(Autoregression.seasonal(y, 1, 3)).containsExactly(Baselines.seasonalNaive(y, 1, 3));
-    }
-
-    @Test
-    void theSeasonalFormStaysBoundedOverALongHorizon() {
-        double[] y = new double[120];
-        for (int t = 0; t < y.length; t++) {
-            y[t] = Math.pow(1.03, t) * (2 + Math.sin(2 * Math.PI * t / 4));
-        }
-        double[] forecast = Autoregression.seasonal(y, 4, 1000);
-        for (double value : forecast) {
-            assertThat(value).isFinite();
-        }
-        // Differenced twice the growth is followed for a while but no faster than a line of the last changes.
-        assertThat(Math.abs(forecast[999])).isLessThan(1000 * Math.abs(y[119]));
-    }
-
     private static double gaussian(SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }

@@ -48,7 +48,7 @@ class BacktestTest {
             assertThat(backtest.origins()).isEqualTo(blend.origins()).isPositive();
             assertThat(backtest.model()).isEqualTo(blend.members());
             assertThat(backtest.scores()).containsKeys(Backtest.MODEL, ForecastBlend.NETWORK, "SEASONAL_NAIVE", "NAIVE",
-                    "DRIFT", "SES", "DAMPED", "THETA", "ETS_AVERAGED", "AR", "SEASONAL_AR");
+                    "DRIFT", "SES", "DAMPED", "THETA", "ETS_AVERAGED", "AR");
             for (Backtest.Steps steps : backtest.scores().values()) {
                 assertThat(steps.mase()).hasSize(6);
                 assertThat(steps.smape()).hasSize(6);

@@ -53,12 +53,8 @@ class BaselinesTest {
         assertThat(Baselines.forecast(Baselines.Method.ETS, y, 1, 6)).containsExactly(ets.best().forecast(6));
         assertThat(Baselines.forecast(Baselines.Method.ETS_AVERAGED, y, 1, 6)).containsExactly(ets.forecast(6))
                 .isNotEqualTo(ets.best().forecast(6));
-        assertThat(Baselines.Method.candidates(12)).contains(Baselines.Method.ETS_AVERAGED)
+        assertThat(Baselines.Method.candidates()).contains(Baselines.Method.ETS_AVERAGED)
                 .doesNotContain(Baselines.Method.ETS);
-        // Without a season the seasonal autoregression would be the autoregression again.
-        assertThat(Baselines.Method.candidates(12)).contains(Baselines.Method.SEASONAL_AR);
-        assertThat(Baselines.Method.candidates(1)).contains(Baselines.Method.AR)
-                .doesNotContain(Baselines.Method.SEASONAL_AR);
     }
 
     @Test

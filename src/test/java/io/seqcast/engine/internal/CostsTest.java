@@ -44,10 +44,6 @@ class CostsTest {
         assertThat(Costs.baselineWork(ar, 12, false)).isEqualTo(Costs.AUTOREGRESSION_WORK);
         assertThat(Costs.baselineWork(both, 12, false))
                 .isEqualTo(Costs.AUTOREGRESSION_WORK + Costs.SEASONAL_SMOOTHING_WORK);
-        io.seqcast.engine.ForecastBlend seasonal = new io.seqcast.engine.ForecastBlend(List.of("AR", "SEASONAL_AR"),
-                java.util.Map.of(), 1, "test");
-        assertThat(Costs.baselineWork(seasonal, 12, false))
-                .isEqualTo(Costs.AUTOREGRESSION_WORK + Costs.SEASONAL_AUTOREGRESSION_WORK);
     }
 
     @Test
