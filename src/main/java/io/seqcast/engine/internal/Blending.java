@@ -144,7 +144,7 @@ final class Blending {
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
-            scores.put(candidates.get(c), score(forecasts, actuals, scales, new int[] {c}));
+            scores.put(candidates.get(c), CombinationScores.score(forecasts, actuals, scales, new int[] {c}));
         }
         Integer[] ranked = new Integer[candidates.size()];
         for (int c = 0; c < ranked.length; c++) {
@@ -165,17 +165,17 @@ final class Blending {
                         members[m++] = ranked[b];
                     }
                 }
-                double score = score(forecasts, actuals, scales, members) * (size == 1 ? 1 + SINGLE_PENALTY : 1);
+                double score = CombinationScores.score(forecasts, actuals, scales, members) * (size == 1 ? 1 + SINGLE_PENALTY : 1);
                 if (score < bestScore - 1e-12) {
                     bestScore = score;
                     best = members;
                 }
             }
         }
-        double found = score(forecasts, actuals, scales, best);
+        double found = CombinationScores.score(forecasts, actuals, scales, best);
         String foundNames = names(candidates, best);
         int[] prior = priorNames().stream().mapToInt(candidates::indexOf).toArray();
-        double priorScore = score(forecasts, actuals, scales, prior);
+        double priorScore = CombinationScores.score(forecasts, actuals, scales, prior);
         boolean foundIsPrior = Arrays.equals(Arrays.stream(best).sorted().toArray(), Arrays.stream(prior).sorted().toArray());
         boolean priorKept = !(found < priorScore * (1 - PRIOR_MARGIN));
         if (priorKept) {
@@ -185,7 +185,7 @@ final class Blending {
         for (int member : best) {
             chosen.add(candidates.get(member));
         }
-        scores.put("BLEND", score(forecasts, actuals, scales, best));
+        scores.put("BLEND", CombinationScores.score(forecasts, actuals, scales, best));
         String priorName = String.join(" + ", priorNames());
         String reason = (foundIsPrior
                 ? String.format(Locale.ROOT, "%s, the prior, has the lowest mean MASE over %d validation origins (%.3f)",
@@ -201,9 +201,9 @@ final class Blending {
                         : "; the network was not scored (no validation split), so only baselines were candidates")
                 + String.format(Locale.ROOT, "; seasonal naive %.3f", scores.get(Baselines.Method.SEASONAL_NAIVE.name()));
         Map<String, Backtest.Steps> steps = new LinkedHashMap<>();
-        steps.put(Backtest.MODEL, steps(forecasts, actuals, scales, best, horizon));
+        steps.put(Backtest.MODEL, CombinationScores.steps(forecasts, actuals, scales, best, horizon));
         for (int c = 0; c < candidates.size(); c++) {
-            steps.put(candidates.get(c), steps(forecasts, actuals, scales, new int[] {c}, horizon));
+            steps.put(candidates.get(c), CombinationScores.steps(forecasts, actuals, scales, new int[] {c}, horizon));
         }
         Backtest.Calibration networkCalibration = networkScored
                 ? BlendCalibration.errors(data, split, horizon, network, fits, List.of(ForecastBlend.NETWORK))
@@ -211,32 +211,6 @@ final class Blending {
         return new Choice(new ForecastBlend(chosen, scores, origins, reason),
                 new Backtest(origins, horizon, chosen, steps, BlendCalibration.of(data, split, horizon, network, fits, chosen)),
                 networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
-    }
-
-    /** The errors at each step ahead of the mean of {@code members}, over every scored case. */
-    static Backtest.Steps steps(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales,
-            int[] members, int horizon) {
-        double[] mase = new double[horizon];
-        double[] smape = new double[horizon];
-        double[] rmse = new double[horizon];
-        for (int k = 0; k < forecasts.size(); k++) {
-            double[] actual = actuals.get(k);
-            for (int h = 0; h < horizon; h++) {
-                double mean = mean(forecasts.get(k), members, h);
-                double error = Math.abs(actual[h] - mean);
-                double sum = Math.abs(actual[h]) + Math.abs(mean);
-                mase[h] += error / scales.get(k);
-                smape[h] += sum == 0 ? 0 : 200 * error / sum;
-                rmse[h] += error * error;
-            }
-        }
-        int cases = forecasts.size();
-        for (int h = 0; h < horizon; h++) {
-            mase[h] /= cases;
-            smape[h] /= cases;
-            rmse[h] = Math.sqrt(rmse[h] / cases);
-        }
-        return new Backtest.Steps(mase, smape, rmse);
     }
 
     /**
@@ -268,28 +242,6 @@ final class Blending {
             }
         }
         return combined;
-    }
-
-    static double score(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales, int[] members) {
-        double total = 0;
-        for (int k = 0; k < forecasts.size(); k++) {
-            double[] actual = actuals.get(k);
-            double error = 0;
-            for (int h = 0; h < actual.length; h++) {
-                error += Math.abs(actual[h] - mean(forecasts.get(k), members, h));
-            }
-            total += error / actual.length / scales.get(k);
-        }
-        return total / forecasts.size();
-    }
-
-    /** The combination's forecast at step {@code h} of one case: the mean of its members'. */
-    private static double mean(double[][] byCandidate, int[] members, int h) {
-        double sum = 0;
-        for (int member : members) {
-            sum += byCandidate[member][h];
-        }
-        return sum / members.length;
     }
 
     private static String names(List<String> candidates, int[] members) {

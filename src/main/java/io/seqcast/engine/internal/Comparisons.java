@@ -80,8 +80,8 @@ final class Comparisons {
     private static Comparison.Score score(List<double[][]> forecasts, List<double[]> actuals, List<Double> scales,
             int model, int horizon) {
         int[] members = {model};
-        return new Comparison.Score(Blending.score(forecasts, actuals, scales, members),
-                Blending.steps(forecasts, actuals, scales, members, horizon));
+        return new Comparison.Score(CombinationScores.score(forecasts, actuals, scales, members),
+                CombinationScores.steps(forecasts, actuals, scales, members, horizon));
     }
 
     private static List<float[][]> forecast(ForecastModel model, List<float[][]> histories, int horizon) {
