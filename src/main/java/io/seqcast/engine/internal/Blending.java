@@ -40,8 +40,12 @@ final class Blending {
      * (bench/README.md).
      */
     static final List<Baselines.Method> PRIOR = List.of(Baselines.Method.ETS_AVERAGED, Baselines.Method.DAMPED);
-    /** Tried at 5, 10 and 20 % on the three benchmark sets: the smaller margins chose by noise (bench/README.md). */
-    private static final double PRIOR_MARGIN = 0.20;
+    /**
+     * Smaller margins chose by noise (5 to 20 %, on the first three benchmark sets); 30 % against 20 %, found on
+     * replayed validation and confirmed on a set put together afterwards, is better on four sets of five
+     * (bench/README.md).
+     */
+    private static final double PRIOR_MARGIN = 0.30;
     /** History a baseline is scored on, at the least. */
     private static final int MIN_HISTORY = 8;
 

@@ -40,6 +40,6 @@ class BlendingTest {
         }
         Blending.Choice choice = choose(values, 12, 12);
         assertThat(choice.blend().members()).isNotEqualTo(Blending.priorNames()).contains("ETS_AVERAGED");
-        assertThat(choice.blend().reason()).contains("at least 20 % below the prior, ETS_AVERAGED + DAMPED");
+        assertThat(choice.blend().reason()).contains("at least 30 % below the prior, ETS_AVERAGED + DAMPED");
     }
 }
