@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request's network pass waiting in the {@link InferenceQueue}, and its output as batches fill it;
- * {@code taken} is guarded by the queue's lock.
+ * {@code taken} is guarded by the queue's lock. Its fields are the queue's to use: nothing else in the
+ * package touches them.
  */
 final class QueuedPass {
     final NetworkPasses model;

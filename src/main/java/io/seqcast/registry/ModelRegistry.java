@@ -368,6 +368,4 @@ public class ModelRegistry {
         requireVersion(name, version);
         return files.version(name, version);
     }
-
-
 }

@@ -18,7 +18,8 @@ final class ClassifierValidation {
 
     /**
      * The blend of network and n-gram baseline with the lowest validation log-loss (the network alone for
-     * numeric sequences, or without validation), and the validation metrics of what it answers.
+     * numeric sequences; half and half for text without validation), and the validation metrics of what it
+     * answers.
      */
     static ClassifierManifest validated(ClassifierSpec spec, int batchSize, NativeContext context,
             ClassifierNetwork network, ClassifierInputs inputs, NgramBayes bayes,
