@@ -61,7 +61,8 @@ class DataChecks {
                 && request.data().series().get(0) != null && request.data().series().get(0).frequency() != null;
         String source = given != null ? "given" : stamped ? "frequency" : "detected";
         return new DataCheck(true, null, null, plan.data().seasonalPeriod(), source, window, horizon, windows,
-                engine.members(plan.data(), plan.spec(), plan.training()), engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),
+                engine.members(plan.data(), plan.spec(), plan.training()),
+                engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),
                 engine.estimateTrainingSeconds(plan.data(), plan.spec(), plan.training()), series);
     }
 
@@ -94,8 +95,7 @@ class DataChecks {
     DataCheck withPointer(DataCheck check, InvalidInputException placed) {
         return new DataCheck(check.accepted(), check.reason(), where(placed), check.season(), check.seasonSource(),
                 check.window(), check.horizon(), check.windows(), check.members(), check.estimatedBytes(),
-                check.memoryBudget(),
-                check.estimatedSeconds(), check.series());
+                check.memoryBudget(), check.estimatedSeconds(), check.series());
     }
 
     /** A JSON pointer, or a query parameter's name. */
