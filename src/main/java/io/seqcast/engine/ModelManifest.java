@@ -27,6 +27,9 @@ import java.util.Map;
  * @param task what the model does; null in manifests written before classifiers (forecasting)
  * @param classifier a classifier's labels, vocabulary and metrics; null for forecasting models (whose
  *     spec, normalization and metrics are then set, as a classifier's are not)
+ * @param lookbacks the steps at the end of each window that each network of an ensemble reads, in the order
+ *     of the parameters; null where every network reads the whole window (single networks, classifiers and
+ *     manifests written before lookbacks)
  */
 public record ModelManifest(
         int formatVersion,
@@ -45,7 +48,8 @@ public record ModelManifest(
         ForecastBlend blend,
         Backtest backtest,
         Task task,
-        ClassifierManifest classifier) {
+        ClassifierManifest classifier,
+        List<Integer> lookbacks) {
 
     public static final int FORMAT_VERSION = 1;
     /**
@@ -54,17 +58,23 @@ public record ModelManifest(
      * network stays format 1, which they still read.
      */
     public static final int ENSEMBLE_FORMAT_VERSION = 2;
+    /**
+     * Written for an ensemble whose networks read windows of their own lengths ({@code lookbacks}): versions
+     * before lookbacks read formats 1 and 2 only, and would otherwise feed every network the whole window.
+     */
+    public static final int LOOKBACK_FORMAT_VERSION = 3;
     public static final String FILE_NAME = "manifest.json";
 
     public ModelManifest {
         features = List.copyOf(features);
         normalization = List.copyOf(normalization);
         files = Map.copyOf(files);
+        lookbacks = lookbacks == null ? null : List.copyOf(lookbacks);
     }
 
     public ModelManifest withFiles(Map<String, String> newFiles) {
         return new ModelManifest(formatVersion, kind, features, spec, training, normalization, seasonalPeriod, metrics,
-                summary, dataFingerprint, engine, createdAt, newFiles, blend, backtest, task, classifier);
+                summary, dataFingerprint, engine, createdAt, newFiles, blend, backtest, task, classifier, lookbacks);
     }
 
     /** What the model does, forecasting for manifests written before there was a choice. */

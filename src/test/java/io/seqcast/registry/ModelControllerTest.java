@@ -80,7 +80,7 @@ class ModelControllerTest {
     private static ModelManifest manifest(Backtest backtest) {
         return new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES, List.of("value"),
                 new ModelSpec(CellType.LSTM, 8, 1, 0, 24, 2), TrainingSpec.DEFAULT, List.of(), 12, null, null, "0".repeat(64), null,
-                Instant.parse("2026-11-27T00:00:00Z"), Map.of(), null, backtest, null, null);
+                Instant.parse("2026-11-27T00:00:00Z"), Map.of(), null, backtest, null, null, null);
     }
 
     @Test

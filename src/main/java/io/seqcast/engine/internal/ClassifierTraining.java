@@ -131,7 +131,7 @@ final class ClassifierTraining {
             }
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES,
                     data.features(), null, training, List.of(), 1, null, summary, DataFingerprint.of(data), engineInfo,
-                    Instant.now(), Map.of(), null, null, Task.CLASSIFICATION, classifier);
+                    Instant.now(), Map.of(), null, null, Task.CLASSIFICATION, classifier, null);
             return new DjlClassifier(manifest, network, inputs, bayes, modelManager, context);
         } catch (RuntimeException | Error e) {
             modelManager.close();

@@ -26,6 +26,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 /** {@link SequenceEngine} on Deep Java Library with the PyTorch engine. */
@@ -161,9 +162,8 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
         NDManager manager = context.root().newSubManager();
         try (DataInputStream in = new DataInputStream(
                 new BufferedInputStream(Files.newInputStream(directory.resolve(DjlForecastModel.PARAMETERS_FILE))))) {
-            Integer members = manifest.training().members();
             Ensemble network = Ensemble.load(manifest.spec(), manifest.features().size(), manager, in,
-                    members == null ? 1 : members);
+                    lookbacks(manifest));
             return new DjlForecastModel(manifest, network, manager, context);
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -171,6 +171,20 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
                     ? loadException
                     : new ModelLoadException("model parameters cannot be read", e);
         }
+    }
+
+    /** What each network reads: as the manifest lists, else every one of its networks the whole window. */
+    private static List<Integer> lookbacks(ModelManifest manifest) {
+        Integer members = manifest.training().members();
+        int count = members == null ? 1 : members;
+        if (manifest.lookbacks() == null) {
+            return Collections.nCopies(count, manifest.spec().window());
+        }
+        if (manifest.lookbacks().size() != count) {
+            throw new ModelLoadException("the manifest lists " + manifest.lookbacks().size() + " lookbacks for "
+                    + count + " networks");
+        }
+        return manifest.lookbacks();
     }
 
     @Override

@@ -10,10 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Networks of one spec trained on the same windows from different seeds; their forecast is the mean of the
- * members' outputs, which forecast better than their median (bench/README.md). One member is a plain network.
+ * Networks of one spec trained on the same windows from different seeds, each reading its own stretch of a
+ * window's end ({@link #lookback}); their forecast is the mean of the members' outputs, which forecast
+ * better than their median (bench/README.md). One member is a plain network.
  */
 final class Ensemble {
+
+    /**
+     * The share of the window each member reads, member by member (then again from the first): members that
+     * look back over different spans err differently, as N-BEATS's ensembles over lookbacks do, and their mean
+     * forecast held-out series better than members reading the same window (bench/README.md).
+     */
+    private static final double[] LOOKBACK_SHARES = {1.0, 2.0 / 3, 1.0 / 3};
+    /** Steps a member reads, at the least: one step carries no motion. */
+    private static final int MIN_LOOKBACK = 2;
 
     private final List<RecurrentNetwork> members;
 
@@ -24,15 +34,27 @@ final class Ensemble {
         this.members = List.copyOf(members);
     }
 
-    /** Members read one after the other from {@code in}, as {@link #save} wrote them. */
-    static Ensemble load(ModelSpec spec, int features, NDManager manager, DataInputStream in, int count)
+    /** The steps of a {@code window} that the ensemble's {@code member}-th network (from 0) reads: its last ones. */
+    static int lookback(int window, int member) {
+        double share = LOOKBACK_SHARES[member % LOOKBACK_SHARES.length];
+        return Math.min(window, Math.max(MIN_LOOKBACK, (int) Math.round(window * share)));
+    }
+
+    /**
+     * Members read one after the other from {@code in}, as {@link #save} wrote them, each reading the steps
+     * {@code lookbacks} gives in its place.
+     */
+    static Ensemble load(ModelSpec spec, int features, NDManager manager, DataInputStream in, List<Integer> lookbacks)
             throws IOException {
-        List<RecurrentNetwork> members = new ArrayList<>(count);
-        for (int m = 0; m < count; m++) {
-            members.add(RecurrentNetwork.load(spec, features, manager, in));
+        List<RecurrentNetwork> members = new ArrayList<>(lookbacks.size());
+        for (int lookback : lookbacks) {
+            if (lookback < 1 || lookback > spec.window()) {
+                throw new IOException("a network reads 1 to " + spec.window() + " steps of a window, not " + lookback);
+            }
+            members.add(RecurrentNetwork.load(spec, features, lookback, manager, in));
         }
         if (in.read() != -1) {
-            throw new IOException("the parameters hold more networks than the manifest's " + count);
+            throw new IOException("the parameters hold more networks than the manifest's " + lookbacks.size());
         }
         return new Ensemble(members);
     }
@@ -43,6 +65,11 @@ final class Ensemble {
 
     int size() {
         return members.size();
+    }
+
+    /** The steps each member reads, in the members' order. */
+    List<Integer> lookbacks() {
+        return members.stream().map(RecurrentNetwork::lookback).toList();
     }
 
     void save(DataOutputStream out) throws IOException {

@@ -83,10 +83,10 @@ final class ManifestFiles {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new ModelLoadException("manifest is not a valid seqcast manifest", e);
         }
-        if (manifest.formatVersion() != ModelManifest.FORMAT_VERSION
-                && manifest.formatVersion() != ModelManifest.ENSEMBLE_FORMAT_VERSION) {
+        if (manifest.formatVersion() < ModelManifest.FORMAT_VERSION
+                || manifest.formatVersion() > ModelManifest.LOOKBACK_FORMAT_VERSION) {
             throw new ModelLoadException("manifest format " + manifest.formatVersion() + " is not supported (expected "
-                    + ModelManifest.FORMAT_VERSION + " or " + ModelManifest.ENSEMBLE_FORMAT_VERSION + ")");
+                    + ModelManifest.FORMAT_VERSION + " to " + ModelManifest.LOOKBACK_FORMAT_VERSION + ")");
         }
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             Path listed = directory.resolve(entry.getKey()).normalize();

@@ -39,13 +39,19 @@ final class RecurrentNetwork {
 
     private final ModelSpec spec;
     private final int features;
+    /** The last steps of each window the network reads: the whole window, or fewer ({@link Ensemble#lookback}). */
+    private final int lookback;
     private final List<Block> layers = new ArrayList<>();
     private final Linear head;
     private final ParameterStore parameterStore;
 
-    private RecurrentNetwork(ModelSpec spec, int features, NDManager manager) {
+    private RecurrentNetwork(ModelSpec spec, int features, int lookback, NDManager manager) {
+        if (lookback < 1 || lookback > spec.window()) {
+            throw new IllegalArgumentException("a network reads 1 to " + spec.window() + " steps, not " + lookback);
+        }
         this.spec = spec;
         this.features = features;
+        this.lookback = lookback;
         if (spec.dropout() == 0) {
             layers.add(recurrentBlock(spec.cell(), spec.hiddenSize(), spec.layers()));
         } else {
@@ -60,13 +66,15 @@ final class RecurrentNetwork {
     /**
      * A new network with recurrent parameters drawn from {@code random} as PyTorch initializes them, and
      * a zero head: before training the network outputs zeros, which {@link Scaling} decodes as the
-     * seasonal naive forecast, so training starts from that benchmark instead of from noise.
+     * seasonal naive forecast, so training starts from that benchmark instead of from noise. It reads the
+     * last {@code lookback} steps of each window.
      */
-    static RecurrentNetwork initialize(ModelSpec spec, int features, NDManager manager, SplittableRandom random) {
-        RecurrentNetwork network = new RecurrentNetwork(spec, features, manager);
+    static RecurrentNetwork initialize(ModelSpec spec, int features, int lookback, NDManager manager,
+            SplittableRandom random) {
+        RecurrentNetwork network = new RecurrentNetwork(spec, features, lookback, manager);
         long inputSize = features;
         for (Block layer : network.layers) {
-            layer.initialize(manager, DataType.FLOAT32, new Shape(1, spec.window(), inputSize));
+            layer.initialize(manager, DataType.FLOAT32, new Shape(1, lookback, inputSize));
             inputSize = spec.hiddenSize();
         }
         network.head.initialize(manager, DataType.FLOAT32, new Shape(1, spec.hiddenSize()));
@@ -88,9 +96,9 @@ final class RecurrentNetwork {
     }
 
     /** A network whose parameters are read from {@code in}, as written by {@link #save}. */
-    static RecurrentNetwork load(ModelSpec spec, int features, NDManager manager, DataInputStream in)
+    static RecurrentNetwork load(ModelSpec spec, int features, int lookback, NDManager manager, DataInputStream in)
             throws IOException {
-        RecurrentNetwork network = new RecurrentNetwork(spec, features, manager);
+        RecurrentNetwork network = new RecurrentNetwork(spec, features, lookback, manager);
         try {
             for (Block layer : network.layers) {
                 layer.loadParameters(manager, in);
@@ -109,6 +117,10 @@ final class RecurrentNetwork {
         head.saveParameters(out);
     }
 
+    int lookback() {
+        return lookback;
+    }
+
     List<Parameter> parameters() {
         List<Parameter> parameters = new ArrayList<>();
         for (Block layer : layers) {
@@ -121,13 +133,13 @@ final class RecurrentNetwork {
     /**
      * Runs the network.
      *
-     * @param input {@code [batch, window, features]}
+     * @param input {@code [batch, window, features]}, of which the network reads the last {@link #lookback} steps
      * @param dropoutRandom draws dropout masks while training; null for inference
      * @return {@code [batch, horizon * features]}
      */
     NDArray forward(NDArray input, boolean training, SplittableRandom dropoutRandom) {
         NDManager manager = input.getManager();
-        NDArray hidden = input;
+        NDArray hidden = lookback < input.getShape().get(1) ? input.get(new NDIndex(":, -" + lookback + ":, :")) : input;
         for (int l = 0; l < layers.size(); l++) {
             hidden = layers.get(l).forward(parameterStore, new NDList(hidden), training).head();
             if (training && spec.dropout() > 0 && l < layers.size() - 1) {

@@ -44,7 +44,8 @@ final class Throughput {
         context.prepareInferenceThread();
         double rate;
         try (NDManager manager = context.root().newSubManager()) {
-            RecurrentNetwork network = RecurrentNetwork.initialize(probe, shape.inputs(), manager, new SplittableRandom(1));
+            RecurrentNetwork network = RecurrentNetwork.initialize(probe, shape.inputs(), probe.window(), manager,
+                    new SplittableRandom(1));
             float[] input = new float[shape.batch() * probe.window() * shape.inputs()];
             network.predict(manager, input, shape.batch());
             long started = System.nanoTime();

@@ -98,12 +98,15 @@ final class TrainingRun {
             }
             Backtest backtest = backtest(choice, training.networkOnly());
             int trainedMembers = chosen.network().size();
-            ModelManifest manifest = new ModelManifest(trainedMembers > 1 ? ModelManifest.ENSEMBLE_FORMAT_VERSION
+            List<Integer> lookbacks = chosen.network().lookbacks();
+            boolean ownLookbacks = lookbacks.stream().anyMatch(lookback -> lookback < spec.window());
+            ModelManifest manifest = new ModelManifest(ownLookbacks ? ModelManifest.LOOKBACK_FORMAT_VERSION
+                    : trainedMembers > 1 ? ModelManifest.ENSEMBLE_FORMAT_VERSION
                     : ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training.toBuilder().members(trainedMembers).build(), normalization(chosen.scaling(), data),
                     data.seasonalPeriod(), chosen.metrics(),
                     chosen.summary(), fingerprint, engineInfo, Instant.now(), Map.of(), blend, backtest,
-                    Task.FORECASTING, null);
+                    Task.FORECASTING, null, ownLookbacks ? lookbacks : null);
             // Cases only where the model forecast them out of sample: a network without validation trained on them.
             return new DjlForecastModel(manifest, chosen.network(), chosen.manager(), context,
                     backtest == null ? null : choice.cases());
@@ -194,8 +197,8 @@ final class TrainingRun {
         TrainingSummary summary = from.summary();
         for (int m = kept.size(); m < members; m++) {
             SplittableRandom random = memberRandom(m);
-            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(), from.manager(),
-                    random.split());
+            RecurrentNetwork network = RecurrentNetwork.initialize(spec, data.featureCount(),
+                    Ensemble.lookback(spec.window(), m), from.manager(), random.split());
             SplittableRandom shuffleRandom = random.split();
             SplittableRandom dropoutRandom = random.split();
             try (NDManager trainingManager = context.root().newSubManager()) {

@@ -161,14 +161,16 @@ class EngineTrainingTest {
     }
 
     @Test
-    void anEnsembleIsWrittenInAFormatThatVersionsBeforeEnsemblesRefuseAndLoadsBackWhole(@TempDir Path dir)
+    void anEnsembleIsWrittenInAFormatThatVersionsBeforeLookbacksRefuseAndLoadsBackWhole(@TempDir Path dir)
             throws IOException {
         TrainingSpec network = QUICK.toBuilder().networkOnly(true).build();
         try (ForecastModel one = engine.train(seasonal(1, 100), SMALL, network.toBuilder().members(1).build(),
                         TrainingListener.NONE);
                 ForecastModel three = engine.train(seasonal(1, 100), SMALL, network, TrainingListener.NONE)) {
             assertThat(one.manifest().formatVersion()).isEqualTo(ModelManifest.FORMAT_VERSION);
-            assertThat(three.manifest().formatVersion()).isEqualTo(ModelManifest.ENSEMBLE_FORMAT_VERSION);
+            assertThat(one.manifest().lookbacks()).isNull();
+            assertThat(three.manifest().formatVersion()).isEqualTo(ModelManifest.LOOKBACK_FORMAT_VERSION);
+            assertThat(three.manifest().lookbacks()).containsExactly(12, 8, 4);
             three.save(dir);
             try (ForecastModel loaded = engine.load(dir)) {
                 assertThat(loaded.parameterBytes()).isEqualTo(three.parameterBytes());
@@ -177,9 +179,9 @@ class EngineTrainingTest {
             }
         }
         Path manifest = dir.resolve(ModelManifest.FILE_NAME);
-        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"));
         assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("manifest format 3 is not supported");
+                .hasMessageContaining("manifest format 4 is not supported");
     }
 
     @Test

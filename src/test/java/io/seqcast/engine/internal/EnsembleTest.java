@@ -46,14 +46,39 @@ class EnsembleTest {
     }
 
     @Test
-    void savedMembersLoadBackInOrderAndForecastTheSame() throws IOException {
+    void aMemberReadsOnlyTheLastStepsOfItsLookback() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Ensemble ensemble = new Ensemble(List.of(network(manager, 1), network(manager, 2)));
+            RecurrentNetwork whole = network(manager, 4, SPEC.window());
+            RecurrentNetwork lastTwo = network(manager, 4, 2);
+            float[] input = input(1);
+            float[] earlyChanged = input.clone();
+            earlyChanged[0] += 1f; // the first step of five
+            float[] lastChanged = input.clone();
+            lastChanged[input.length - 1] += 1f;
+            assertThat(lastTwo.predict(manager, earlyChanged, 1)).isEqualTo(lastTwo.predict(manager, input, 1));
+            assertThat(lastTwo.predict(manager, lastChanged, 1)).isNotEqualTo(lastTwo.predict(manager, input, 1));
+            assertThat(whole.predict(manager, earlyChanged, 1)).isNotEqualTo(whole.predict(manager, input, 1));
+        }
+    }
+
+    @Test
+    void membersShareTheWindowByLookbackInTurnAndReadTwoStepsAtLeast() {
+        assertThat(List.of(Ensemble.lookback(24, 0), Ensemble.lookback(24, 1), Ensemble.lookback(24, 2),
+                Ensemble.lookback(24, 3))).containsExactly(24, 16, 8, 24);
+        assertThat(Ensemble.lookback(4, 2)).isEqualTo(2);
+        assertThat(Ensemble.lookback(1, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void savedMembersLoadBackInOrderWithTheirLookbacksAndForecastTheSame() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Ensemble ensemble = new Ensemble(List.of(network(manager, 1), network(manager, 2, 3)));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ensemble.save(new DataOutputStream(bytes));
             Ensemble loaded = Ensemble.load(SPEC, 2, manager,
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 2);
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), List.of(5, 3));
             assertThat(loaded.size()).isEqualTo(2);
+            assertThat(loaded.lookbacks()).containsExactly(5, 3);
             // Each member in its place; a freshly loaded libtorch block may differ from the written one in the last bit.
             for (int m = 0; m < 2; m++) {
                 float[] written = ensemble.members().get(m).predict(manager, input(4), 4);
@@ -71,17 +96,33 @@ class EnsembleTest {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new Ensemble(List.of(network(manager, 1), network(manager, 2))).save(new DataOutputStream(bytes));
             assertThatThrownBy(() -> Ensemble.load(SPEC, 2, manager,
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 1))
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), List.of(5)))
                     .isInstanceOf(IOException.class).hasMessageContaining("more networks");
             assertThatThrownBy(() -> Ensemble.load(SPEC, 2, manager,
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 3)).isInstanceOf(IOException.class);
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), List.of(5, 5, 5)))
+                    .isInstanceOf(IOException.class);
         }
     }
 
-    /** A network with every parameter drawn at random, the head too (an initialized one outputs zeros). */
+    @Test
+    void aLookbackLongerThanTheWindowRefusesToLoad() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new Ensemble(List.of(network(manager, 1))).save(new DataOutputStream(bytes));
+            assertThatThrownBy(() -> Ensemble.load(SPEC, 2, manager,
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), List.of(6)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("1 to 5 steps");
+        }
+    }
+
     private static RecurrentNetwork network(NDManager manager, long seed) {
+        return network(manager, seed, SPEC.window());
+    }
+
+    /** A network with every parameter drawn at random, the head too (an initialized one outputs zeros). */
+    private static RecurrentNetwork network(NDManager manager, long seed, int lookback) {
         SplittableRandom random = new SplittableRandom(seed);
-        RecurrentNetwork network = RecurrentNetwork.initialize(SPEC, 2, manager, random);
+        RecurrentNetwork network = RecurrentNetwork.initialize(SPEC, 2, lookback, manager, random);
         for (Parameter parameter : network.parameters()) {
             float[] values = new float[Math.toIntExact(parameter.getArray().size())];
             for (int i = 0; i < values.length; i++) {

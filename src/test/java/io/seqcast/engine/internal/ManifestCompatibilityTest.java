@@ -84,6 +84,49 @@ class ManifestCompatibilityTest {
     }
 
     @Test
+    void anEnsembleWrittenBeforeLookbacksLoadsWithEveryNetworkReadingTheWholeWindow(@TempDir Path directory)
+            throws Exception {
+        List<Sequence> series = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            float[][] values = new float[80][1];
+            for (int t = 0; t < values.length; t++) {
+                values[t][0] = (float) (Math.sin(t * 0.5 + k) + 0.01 * t);
+            }
+            series.add(new Sequence("s" + k, values));
+        }
+        SequenceData data = new SequenceData(SequenceKind.SERIES, List.of("value"), series, 1);
+        float[][] history = series.get(0).values();
+        float[][] trained;
+        try (ForecastModel model = TestEngine.ENGINE.train(data, new ModelSpec(CellType.GRU, 8, 1, 0, 9, 2),
+                TrainingSpec.builder().epochs(3).validationFraction(0).members(3).networkOnly(true).build(),
+                TrainingListener.NONE)) {
+            assertThat(model.manifest().lookbacks()).containsExactly(9, 6, 3);
+            trained = model.forecast(List.<float[][]>of(history), 2).get(0);
+            model.save(directory);
+        }
+        Path file = directory.resolve(ModelManifest.FILE_NAME);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(Files.readAllBytes(file));
+        try (ForecastModel reloaded = TestEngine.ENGINE.load(directory)) {
+            assertThat(reloaded.forecast(List.<float[][]>of(history), 2).get(0)).isDeepEqualTo(trained);
+        }
+
+        manifest.put("formatVersion", ModelManifest.ENSEMBLE_FORMAT_VERSION);
+        manifest.remove("lookbacks");
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+        try (ForecastModel old = TestEngine.ENGINE.load(directory)) {
+            assertThat(old.manifest().lookbacks()).isNull();
+            // The later members now read nine steps where they were trained on six and three: another forecast.
+            assertThat(old.forecast(List.<float[][]>of(history), 2).get(0)[0][0]).isNotEqualTo(trained[0][0]);
+        }
+
+        manifest.put("formatVersion", ModelManifest.LOOKBACK_FORMAT_VERSION);
+        manifest.putArray("lookbacks").add(9).add(6);
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+        assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("2 lookbacks for 3 networks");
+    }
+
+    @Test
     void aCalibrationWrittenBeforeItsSourceWasKeptReadsWithoutOne() throws Exception {
         Backtest.Calibration calibration = JSON.readValue("""
                 {"cases": 2, "quantiles": [[1.0, 2.0]], "stepScales": null, "pooled": null}""", Backtest.Calibration.class);
