@@ -30,7 +30,7 @@ specs <- list(lhur = 12, pw561 = 12, logCUS = 4, Iu = 4, Ic = 4, logY = 4, RTPD 
               Rl = 1, Rm = 1, logSpp = 1, x = 1, ftemp = 1, cons = 4, inc = 4, price = 4)
 for (city in complete) {
   name <- paste0("tx.", gsub("[^A-Za-z]", "", city))
-  local({ c <- city; sources[[name]] <<- function() sales(c) })
+  local({ one <- city; sources[[name]] <<- function() sales(one) })
   specs[[name]] <- 12
 }
 series <- function(name) na.omit(sources[[name]]())

@@ -79,13 +79,18 @@ final class Costs {
 
     /** Multiply-adds of one forward pass over one window, plus the fixed work per window. */
     static long workPerWindow(ModelSpec spec, int features) {
+        return workPerWindow(spec, features, spec.window());
+    }
+
+    /** As above, for a network that reads the last {@code lookback} steps of each window. */
+    static long workPerWindow(ModelSpec spec, int features, int lookback) {
         long perStep = 0;
         long input = features;
         for (int layer = 0; layer < spec.layers(); layer++) {
             perStep = plus(perStep, times(times(spec.cell().gates(), spec.hiddenSize()), input + spec.hiddenSize()));
             input = spec.hiddenSize();
         }
-        return plus(plus(times(perStep, spec.window()), times(times(spec.horizon(), features), spec.hiddenSize())),
+        return plus(plus(times(perStep, lookback), times(times(spec.horizon(), features), spec.hiddenSize())),
                 PER_WINDOW_OVERHEAD);
     }
 

@@ -78,9 +78,11 @@ final class DjlForecastModel implements ForecastModel {
     public long forecastWork(int series, int horizon) {
         long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
         boolean runsNetwork = blend == null || blend.members().contains(ForecastBlend.NETWORK);
-        long network = !runsNetwork ? 0
-                : Costs.times(Costs.times(Costs.times(series, passes), this.network.size()),
-                        Costs.workPerWindow(manifest.spec(), scaling.features()));
+        long perPass = 0;
+        for (int lookback : this.network.lookbacks()) {
+            perPass = Costs.plus(perPass, Costs.workPerWindow(manifest.spec(), scaling.features(), lookback));
+        }
+        long network = !runsNetwork ? 0 : Costs.times(Costs.times(series, passes), perPass);
         return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
                 Costs.baselineWork(blend, manifest.seasonalPeriod(), scaling.smoothed())));
     }

@@ -173,16 +173,31 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
         }
     }
 
-    /** What each network reads: as the manifest lists, else every one of its networks the whole window. */
+    /**
+     * What each network reads: as a format-3 manifest lists, one lookback per network within the window;
+     * in earlier formats every network reads the whole window.
+     */
     private static List<Integer> lookbacks(ModelManifest manifest) {
         Integer members = manifest.training().members();
         int count = members == null ? 1 : members;
-        if (manifest.lookbacks() == null) {
+        boolean listed = manifest.formatVersion() == ModelManifest.LOOKBACK_FORMAT_VERSION;
+        if (listed != (manifest.lookbacks() != null)) {
+            throw new ModelLoadException("manifest format " + manifest.formatVersion() + (listed
+                    ? " lists each network's lookbacks, and this manifest has none"
+                    : " has no lookbacks, and this manifest lists some"));
+        }
+        if (!listed) {
             return Collections.nCopies(count, manifest.spec().window());
         }
         if (manifest.lookbacks().size() != count) {
             throw new ModelLoadException("the manifest lists " + manifest.lookbacks().size() + " lookbacks for "
                     + count + " networks");
+        }
+        for (Integer lookback : manifest.lookbacks()) {
+            if (lookback == null || lookback < 1 || lookback > manifest.spec().window()) {
+                throw new ModelLoadException("a network reads 1 to " + manifest.spec().window()
+                        + " steps of its window, not " + lookback + " (the manifest's lookbacks)");
+            }
         }
         return manifest.lookbacks();
     }

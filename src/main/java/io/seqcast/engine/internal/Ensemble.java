@@ -48,9 +48,6 @@ final class Ensemble {
             throws IOException {
         List<RecurrentNetwork> members = new ArrayList<>(lookbacks.size());
         for (int lookback : lookbacks) {
-            if (lookback < 1 || lookback > spec.window()) {
-                throw new IOException("a network reads 1 to " + spec.window() + " steps of a window, not " + lookback);
-            }
             members.add(RecurrentNetwork.load(spec, features, lookback, manager, in));
         }
         if (in.read() != -1) {

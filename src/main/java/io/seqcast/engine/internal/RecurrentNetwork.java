@@ -41,6 +41,8 @@ final class RecurrentNetwork {
     private final int features;
     /** The last steps of each window the network reads: the whole window, or fewer ({@link Ensemble#lookback}). */
     private final int lookback;
+    /** The steps read where the window is longer than the lookback; built once, as the index is parsed. */
+    private final NDIndex lastSteps;
     private final List<Block> layers = new ArrayList<>();
     private final Linear head;
     private final ParameterStore parameterStore;
@@ -52,6 +54,7 @@ final class RecurrentNetwork {
         this.spec = spec;
         this.features = features;
         this.lookback = lookback;
+        this.lastSteps = new NDIndex(":, -" + lookback + ":, :");
         if (spec.dropout() == 0) {
             layers.add(recurrentBlock(spec.cell(), spec.hiddenSize(), spec.layers()));
         } else {
@@ -139,7 +142,7 @@ final class RecurrentNetwork {
      */
     NDArray forward(NDArray input, boolean training, SplittableRandom dropoutRandom) {
         NDManager manager = input.getManager();
-        NDArray hidden = lookback < input.getShape().get(1) ? input.get(new NDIndex(":, -" + lookback + ":, :")) : input;
+        NDArray hidden = lookback < input.getShape().get(1) ? input.get(lastSteps) : input;
         for (int l = 0; l < layers.size(); l++) {
             hidden = layers.get(l).forward(parameterStore, new NDList(hidden), training).head();
             if (training && spec.dropout() > 0 && l < layers.size() - 1) {

@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 class CostsTest {
 
     @Test
+    void aNetworkReadingFewerStepsIsChargedForTheStepsItReads() {
+        ModelSpec spec = new ModelSpec(CellType.LSTM, 16, 2, 0.0, 9, 3);
+        assertThat(Costs.workPerWindow(spec, 2, 9)).isEqualTo(Costs.workPerWindow(spec, 2));
+        long perThreeSteps = Costs.workPerWindow(spec, 2, 9) - Costs.workPerWindow(spec, 2, 6);
+        assertThat(perThreeSteps).isPositive();
+        assertThat(Costs.workPerWindow(spec, 2, 6) - Costs.workPerWindow(spec, 2, 3)).isEqualTo(perThreeSteps);
+    }
+
+    @Test
     void productsOfSizesSaturateInsteadOfOverflowing() {
         assertThat(Costs.times(Long.MAX_VALUE / 2, 3)).isEqualTo(Long.MAX_VALUE);
         assertThat(Costs.times(1L << 40, 1L << 40)).isEqualTo(Long.MAX_VALUE);

@@ -171,6 +171,12 @@ class EngineTrainingTest {
             assertThat(one.manifest().lookbacks()).isNull();
             assertThat(three.manifest().formatVersion()).isEqualTo(ModelManifest.LOOKBACK_FORMAT_VERSION);
             assertThat(three.manifest().lookbacks()).containsExactly(12, 8, 4);
+            try (ForecastModel short2 = engine.train(seasonal(1, 100), new ModelSpec(CellType.LSTM, 8, 1, 0.0, 2, 3),
+                    network, TrainingListener.NONE)) {
+                // Two steps are the least a network reads: all three read the whole window, as before lookbacks.
+                assertThat(short2.manifest().formatVersion()).isEqualTo(ModelManifest.ENSEMBLE_FORMAT_VERSION);
+                assertThat(short2.manifest().lookbacks()).isNull();
+            }
             three.save(dir);
             try (ForecastModel loaded = engine.load(dir)) {
                 assertThat(loaded.parameterBytes()).isEqualTo(three.parameterBytes());

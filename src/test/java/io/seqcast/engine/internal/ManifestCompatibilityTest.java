@@ -116,14 +116,26 @@ class ManifestCompatibilityTest {
         try (ForecastModel old = TestEngine.ENGINE.load(directory)) {
             assertThat(old.manifest().lookbacks()).isNull();
             // The later members now read nine steps where they were trained on six and three: another forecast.
-            assertThat(old.forecast(List.<float[][]>of(history), 2).get(0)[0][0]).isNotEqualTo(trained[0][0]);
+            assertThat(old.forecast(List.<float[][]>of(history), 2).get(0)).isNotEqualTo(trained);
         }
 
-        manifest.put("formatVersion", ModelManifest.LOOKBACK_FORMAT_VERSION);
+        Files.write(file, JSON.writeValueAsBytes(manifest.put("formatVersion", ModelManifest.LOOKBACK_FORMAT_VERSION)));
+        assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("has none");
         manifest.putArray("lookbacks").add(9).add(6);
         Files.write(file, JSON.writeValueAsBytes(manifest));
         assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("2 lookbacks for 3 networks");
+        for (int wrong : new int[] {0, 10}) {
+            manifest.putArray("lookbacks").add(9).add(wrong).add(3);
+            Files.write(file, JSON.writeValueAsBytes(manifest));
+            assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
+                    .hasMessageContaining("reads 1 to 9 steps of its window, not " + wrong);
+        }
+        manifest.put("formatVersion", ModelManifest.ENSEMBLE_FORMAT_VERSION);
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+        assertThatThrownBy(() -> TestEngine.ENGINE.load(directory)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("format 2 has no lookbacks, and this manifest lists some");
     }
 
     @Test
