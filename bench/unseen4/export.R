@@ -9,14 +9,8 @@ suppressMessages({library(ggplot2); library(lmtest); library(urca); library(tser
 data(jocci, fyff, gmdc, ip, bondyield, package = "lmtest", envir = environment())
 data(denmark, finland, UKpppuip, package = "urca", envir = environment())
 data(tcm, package = "tseries", envir = environment())
-cities <- sort(unique(txhousing$city))
-cities <- cities[seq(1, length(cities), by = 5)]
-sales <- function(city) {
-  rows <- txhousing[txhousing$city == city, ]
-  rows <- rows[order(rows$year, rows$month), ]
-  ts(rows$sales, start = c(rows$year[1], rows$month[1]), frequency = 12)
-}
-complete <- Filter(function(city) !anyNA(sales(city)), cities)
+source("../unseen/txhousing.R")
+complete <- txcities(1)
 quarterly <- function(frame, column, start) ts(frame[[column]], start = start, frequency = 4)
 sources <- list(
   UKDriverDeaths = function() UKDriverDeaths,
@@ -32,7 +26,7 @@ specs <- list(UKDriverDeaths = 12, tcm1y = 12, tcm5y = 12, jocci = 12, fyff = 12
               LPY = 4, IDE = 4, lnmr = 4, difp = 4, p2 = 4, i1 = 4, i2 = 4, RAARUS = 4, bondY = 4)
 for (city in complete) {
   name <- paste0("tx.", gsub("[^A-Za-z]", "", city))
-  local({ c <- city; sources[[name]] <<- function() sales(c) })
+  local({ one <- city; sources[[name]] <<- function() txsales(one) })
   specs[[name]] <- 12
 }
 series <- function(name) na.omit(sources[[name]]())

@@ -8,14 +8,8 @@ suppressMessages({library(ggplot2); library(lmtest); library(urca)})
 data(lhur, pw561, currencysubstitution, valueofstocks, moneydemand, unemployment, ftemp, package = "lmtest",
      envir = environment())
 data(UKconsumption, package = "urca", envir = environment())
-cities <- sort(unique(txhousing$city))
-cities <- cities[seq(3, length(cities), by = 5)]
-sales <- function(city) {
-  rows <- txhousing[txhousing$city == city, ]
-  rows <- rows[order(rows$year, rows$month), ]
-  ts(rows$sales, start = c(rows$year[1], rows$month[1]), frequency = 12)
-}
-complete <- Filter(function(city) !anyNA(sales(city)), cities)
+source("../unseen/txhousing.R")
+complete <- txcities(3)
 sources <- list(
   lhur = function() lhur[, "y"], pw561 = function() pw561[, "y"],
   logCUS = function() currencysubstitution[, "logCUS"], Iu = function() currencysubstitution[, "Iu"],
@@ -30,7 +24,7 @@ specs <- list(lhur = 12, pw561 = 12, logCUS = 4, Iu = 4, Ic = 4, logY = 4, RTPD 
               Rl = 1, Rm = 1, logSpp = 1, x = 1, ftemp = 1, cons = 4, inc = 4, price = 4)
 for (city in complete) {
   name <- paste0("tx.", gsub("[^A-Za-z]", "", city))
-  local({ one <- city; sources[[name]] <<- function() sales(one) })
+  local({ one <- city; sources[[name]] <<- function() txsales(one) })
   specs[[name]] <- 12
 }
 series <- function(name) na.omit(sources[[name]]())
