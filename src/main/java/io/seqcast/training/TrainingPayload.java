@@ -13,7 +13,8 @@ record TrainingPayload(
         @Schema(description = "Update rule (default " + Defaults.OPTIMIZER + ")", example = "ADAM") OptimizerType optimizer,
         @Schema(description = "Step size (default " + Defaults.LEARNING_RATE + ")", example = "0.01") Double learningRate,
         @Schema(description = "Momentum of SGD and RMSPROP (default " + Defaults.MOMENTUM + ")") Double momentum,
-        @Schema(description = "Training loss (default " + Defaults.LOSS + ")") LossType loss,
+        @Schema(description = "Training loss (default " + Defaults.LOSS
+                + "; a classifier trains with CROSS_ENTROPY, and only with it)") LossType loss,
         @Schema(description = "Clip the gradients' global norm to this; 0 disables (default "
                 + Defaults.GRADIENT_CLIP_NORM + ")") Double gradientClipNorm,
         @Schema(description = "Clip every gradient element to +-this; 0 disables (default "

@@ -10,6 +10,7 @@ import io.seqcast.data.ParsedData;
 import io.seqcast.data.PayloadParser;
 import io.seqcast.engine.Defaults;
 import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.LossType;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Seasons;
 import io.seqcast.engine.SequenceData;
@@ -64,8 +65,13 @@ record TrainingPlan(String model, Task task, SequenceData data, ModelSpec spec, 
                     posted.dropout() != null ? posted.dropout() : defaults.dropout(),
                     posted.window() != null ? posted.window() : defaults.maxLength());
             TrainingSpec.Builder builder = TrainingSpec.builder().epochs(Defaults.CLASSIFIER_EPOCHS)
-                    .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE);
+                    .batchSize(Defaults.CLASSIFIER_BATCH_SIZE).earlyStoppingPatience(Defaults.CLASSIFIER_PATIENCE)
+                    .loss(LossType.CROSS_ENTROPY);
             TrainingSpec training = training(request.training(), builder);
+            if (training.loss() != LossType.CROSS_ENTROPY) {
+                throw new InvalidInputException("training.loss", "a classifier trains with CROSS_ENTROPY; "
+                        + training.loss() + " applies to forecasters");
+            }
             if (training.members() != null && training.members() != 1) {
                 throw new InvalidInputException("training.members", "a classifier trains one network; members"
                         + " applies to forecasters");

@@ -11,6 +11,7 @@ import io.seqcast.data.SeriesValues;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.DeviceChoice;
 import io.seqcast.engine.InvalidInputException;
+import io.seqcast.engine.LossType;
 import io.seqcast.engine.internal.DjlSequenceEngine;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,30 @@ class TrainingPlanTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("/training/members");
                     assertThat(e.getMessage()).contains("a classifier trains one network");
+                });
+    }
+
+    @Test
+    void aClassifierTrainsWithCrossEntropyAndAForecasterWithARegressionLossEachRefusingTheOther() {
+        TrainingProperties defaults = limits(512, 4, 2048, null);
+        DataPayload words = new DataPayload(null, null, null, null, null, List.of(
+                new io.seqcast.data.LabelledPayload("1", "bonjour", null, "french"),
+                new io.seqcast.data.LabelledPayload("2", "hello", null, "english")));
+        assertThat(TrainingPlan.of(new TrainingRequest("m", words, null, null, "classification"), PARSER, ENGINE,
+                defaults).training().loss()).isEqualTo(LossType.CROSS_ENTROPY);
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", words, null,
+                new TrainingPayload(null, null, null, null, null, LossType.MSE, null, null, null, null, null, null, null),
+                "classification"), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/training/loss");
+                    assertThat(e.getMessage()).contains("a classifier trains with CROSS_ENTROPY");
+                });
+        assertThatThrownBy(() -> TrainingPlan.of(new TrainingRequest("m", series(200), null,
+                new TrainingPayload(null, null, null, null, null, LossType.CROSS_ENTROPY, null, null, null, null, null,
+                        null, null)), PARSER, ENGINE, defaults))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("/training/loss");
+                    assertThat(e.getMessage()).contains("a forecaster trains with MSE, MAE or HUBER");
                 });
     }
 

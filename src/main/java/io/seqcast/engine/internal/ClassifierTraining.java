@@ -19,6 +19,7 @@ import io.seqcast.engine.Task;
 import io.seqcast.engine.TrainingCancelledException;
 import io.seqcast.engine.TrainingFailedException;
 import io.seqcast.engine.TrainingListener;
+import io.seqcast.engine.LossType;
 import io.seqcast.engine.TrainingSpec;
 import io.seqcast.engine.TrainingSummary;
 import java.time.Duration;
@@ -129,8 +130,10 @@ final class ClassifierTraining {
                 bayes = null; // the training-part counts are done with: not both in memory at once
                 bayes = NgramBayes.fit(rows, inputs.rowSize(), all, truth, labels.size());
             }
+            // The manifest records the loss trained with, whatever the spec's default said.
+            TrainingSpec trained = training.toBuilder().loss(LossType.CROSS_ENTROPY).build();
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, SequenceKind.SERIES,
-                    data.features(), null, training, List.of(), 1, null, summary, DataFingerprint.of(data), engineInfo,
+                    data.features(), null, trained, List.of(), 1, null, summary, DataFingerprint.of(data), engineInfo,
                     Instant.now(), Map.of(), null, null, Task.CLASSIFICATION, classifier, null);
             return new DjlClassifier(manifest, network, inputs, bayes, modelManager, context);
         } catch (RuntimeException | Error e) {

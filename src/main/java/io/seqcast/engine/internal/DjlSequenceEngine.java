@@ -66,6 +66,7 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
 
     @Override
     public void check(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        InputChecks.checkForecasterTraining(training);
         InputChecks.checkTrainingData(data, spec);
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
         ScalingFit.fit(data, split.trainingEnd(), spec.window(), SmoothingStates.apply(data));

@@ -157,6 +157,7 @@ final class EpochLoop {
                 NDArray inside = absolute.clip(0f, 1f);
                 yield inside.square().mul(0.5f).add(absolute.sub(inside)).mean();
             }
+            case CROSS_ENTROPY -> throw new IllegalStateException("a forecaster's loss is checked before training");
         };
     }
 

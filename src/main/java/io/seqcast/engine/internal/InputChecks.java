@@ -4,6 +4,7 @@ import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.ModelSpec;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
+import io.seqcast.engine.TrainingSpec;
 import java.util.HashSet;
 import java.util.List;
 
@@ -11,6 +12,14 @@ import java.util.List;
 final class InputChecks {
 
     private InputChecks() {}
+
+    /** A forecaster trains with a regression loss: cross-entropy scores classes. */
+    static void checkForecasterTraining(TrainingSpec training) {
+        if (!training.loss().forecasting()) {
+            throw new InvalidInputException("training.loss", "a forecaster trains with MSE, MAE or HUBER; "
+                    + training.loss() + " is a classifier's loss");
+        }
+    }
 
     static void checkTrainingData(SequenceData data, ModelSpec spec) {
         if (data == null || data.features() == null || data.features().isEmpty()) {

@@ -54,6 +54,7 @@ final class TrainingRun {
     }
 
     DjlForecastModel run() {
+        InputChecks.checkForecasterTraining(training);
         InputChecks.checkTrainingData(data, spec);
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
         String fingerprint = DataFingerprint.of(data);

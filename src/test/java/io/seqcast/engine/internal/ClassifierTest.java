@@ -80,6 +80,8 @@ class ClassifierTest {
         assertThat(metrics.accuracy()).isGreaterThan(0.4);
         assertThat(metrics.classes()).allSatisfy(c -> assertThat(c.support()).isEqualTo(15));
         assertThat(trained.manifest().taskOrDefault()).isEqualTo(Task.CLASSIFICATION);
+        // Trained from the forecasters' default spec: the manifest still says what the classifier trained with.
+        assertThat(trained.manifest().training().loss()).isEqualTo(io.seqcast.engine.LossType.CROSS_ENTROPY);
         assertThat(trained.classifyWork(10)).isEqualTo(10 * trained.classifyWork(1)).isPositive();
     }
 

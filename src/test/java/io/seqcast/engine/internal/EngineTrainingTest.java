@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.seqcast.engine.CellType;
 import io.seqcast.engine.EpochProgress;
 import io.seqcast.engine.ForecastModel;
+import io.seqcast.engine.InvalidInputException;
 import io.seqcast.engine.LossType;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
@@ -61,8 +62,8 @@ class EngineTrainingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LossType.class)
-    void everyLossTrainsWithClippingByNormAndByValue(LossType loss) {
+    @EnumSource(value = LossType.class, names = "CROSS_ENTROPY", mode = EnumSource.Mode.EXCLUDE)
+    void everyForecastingLossTrainsWithClippingByNormAndByValue(LossType loss) {
         TrainingSpec training = QUICK.toBuilder().loss(loss).gradientClipNorm(0.5).gradientClipValue(0.05).build();
         try (ForecastModel model = engine.train(seasonal(1, 120), SMALL, training, TrainingListener.NONE)) {
             assertThat(model.manifest().summary().trainLossHistory()).allSatisfy(l -> assertThat(l).isFinite());
@@ -149,6 +150,14 @@ class EngineTrainingTest {
         assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK)).isEqualTo(4 * QUICK.epochs());
         assertThat(engine.plannedEpochs(seasonal(1, 100), SMALL, QUICK.toBuilder().validationFraction(0).build()))
                 .isEqualTo(3 * QUICK.epochs());
+    }
+
+    @Test
+    void aForecasterRefusesTheClassifiersLossBeforeTraining() {
+        TrainingSpec training = QUICK.toBuilder().loss(LossType.CROSS_ENTROPY).build();
+        assertThatThrownBy(() -> engine.train(seasonal(1, 120), SMALL, training, TrainingListener.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("training.loss"));
     }
 
     @Test
