@@ -178,8 +178,13 @@ final class Costs {
 
     /** Multiply-adds of one forward pass over every training window (without the fixed work per window). */
     static long forwardWork(SequenceData data, ModelSpec spec) {
+        return forwardWork(data, spec, spec.window());
+    }
+
+    /** As above, for a network that reads the last {@code lookback} steps of each window. */
+    static long forwardWork(SequenceData data, ModelSpec spec, int lookback) {
         long windows = windows(data, spec);
-        return times(windows, workPerWindow(spec, data.featureCount()) - PER_WINDOW_OVERHEAD);
+        return times(windows, workPerWindow(spec, data.featureCount(), lookback) - PER_WINDOW_OVERHEAD);
     }
 
     /** Multiply-adds of one forward pass over every sequence, each read to the classifier's longest length. */

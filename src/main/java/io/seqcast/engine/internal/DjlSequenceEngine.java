@@ -92,10 +92,13 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     public double estimateTrainingSeconds(SequenceData data, ModelSpec spec, TrainingSpec training) {
         double rate = throughput.multiplyAddsPerSecond(new Throughput.Shape(spec.cell(), spec.hiddenSize(),
                 spec.layers(), data.featureCount(), training.batchSize()), spec.window());
-        // Forward, backward (about twice the forward) and the update, for every epoch of every network trained;
-        // smoothing fitted once per series.
-        return (3.0 * Costs.forwardWork(data, spec) * plannedEpochs(data, spec, training)
-                + Costs.smoothingWork(data)) / rate;
+        // Forward, backward (about twice the forward) and the update, for every epoch of every network trained,
+        // each over the steps it reads; smoothing fitted once per series.
+        double forward = 0;
+        for (int lookback : TrainingRun.lookbacks(data, spec, training)) {
+            forward += Costs.forwardWork(data, spec, lookback);
+        }
+        return (3.0 * forward * training.epochs() + Costs.smoothingWork(data)) / rate;
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.seqcast.engine.TrainingSummary;
 import io.seqcast.engine.ValidationMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,16 @@ final class TrainingRun {
     static int networks(SequenceData data, ModelSpec spec, TrainingSpec training) {
         Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
         return readings(data, split) + members(data, spec, training) - 1;
+    }
+
+    /** The steps each network of {@link #networks} reads: the readings' whole window, then the other members'. */
+    static List<Integer> lookbacks(SequenceData data, ModelSpec spec, TrainingSpec training) {
+        Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
+        List<Integer> lookbacks = new ArrayList<>(Collections.nCopies(readings(data, split), spec.window()));
+        for (int m = 1; m < members(data, spec, training); m++) {
+            lookbacks.add(Ensemble.lookback(spec.window(), m));
+        }
+        return lookbacks;
     }
 
     private static int readings(SequenceData data, Split split) {

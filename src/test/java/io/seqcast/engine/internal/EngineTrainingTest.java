@@ -153,6 +153,25 @@ class EngineTrainingTest {
     }
 
     @Test
+    void theTimeEstimateChargesEachNetworkTheStepsItReads() {
+        // Both readings of the window, then the two further members over their lookbacks.
+        assertThat(TrainingRun.lookbacks(seasonal(1, 100), SMALL, QUICK)).containsExactly(12, 12, 8, 4)
+                .hasSize(TrainingRun.networks(seasonal(1, 100), SMALL, QUICK));
+        TrainingSpec one = QUICK.toBuilder().members(1).build();
+        TrainingSpec oneReading = one.toBuilder().validationFraction(0).build();
+        assertThat(TrainingRun.lookbacks(seasonal(1, 100), SMALL, one)).containsExactly(12, 12);
+        assertThat(TrainingRun.lookbacks(seasonal(1, 100), SMALL, oneReading)).containsExactly(12);
+        // Differences of estimates, so that smoothing's fits cancel: a whole-window network, and two more members.
+        double whole = engine.estimateTrainingSeconds(seasonal(1, 100), SMALL, one)
+                - engine.estimateTrainingSeconds(seasonal(1, 100), SMALL, oneReading);
+        double twoMembers = engine.estimateTrainingSeconds(seasonal(1, 100), SMALL, QUICK)
+                - engine.estimateTrainingSeconds(seasonal(1, 100), SMALL, one);
+        // Reading 2/3 and 1/3 of the window, they cost about one whole-window network, not two.
+        assertThat(whole).isPositive();
+        assertThat(twoMembers / whole).isBetween(0.9, 1.2);
+    }
+
+    @Test
     void aForecasterRefusesTheClassifiersLossBeforeTraining() {
         TrainingSpec training = QUICK.toBuilder().loss(LossType.CROSS_ENTROPY).build();
         assertThatThrownBy(() -> engine.train(seasonal(1, 120), SMALL, training, TrainingListener.NONE))
