@@ -10,7 +10,6 @@ data(jocci, fyff, gmdc, ip, bondyield, package = "lmtest", envir = environment()
 data(denmark, finland, UKpppuip, package = "urca", envir = environment())
 data(tcm, package = "tseries", envir = environment())
 source("../unseen/txhousing.R")
-complete <- txcities(1)
 quarterly <- function(frame, column, start) ts(frame[[column]], start = start, frequency = 4)
 sources <- list(
   UKDriverDeaths = function() UKDriverDeaths,
@@ -24,10 +23,6 @@ sources <- list(
   RAARUS = function() bondyield[, "RAARUS"], bondY = function() bondyield[, "Y"])
 specs <- list(UKDriverDeaths = 12, tcm1y = 12, tcm5y = 12, jocci = 12, fyff = 12, gmdc = 12, ipi = 12,
               LPY = 4, IDE = 4, lnmr = 4, difp = 4, p2 = 4, i1 = 4, i2 = 4, RAARUS = 4, bondY = 4)
-for (city in complete) {
-  name <- paste0("tx.", gsub("[^A-Za-z]", "", city))
-  local({ one <- city; sources[[name]] <<- function() txsales(one) })
-  specs[[name]] <- 12
-}
+txadd(1)
 series <- function(name) na.omit(sources[[name]]())
 source("../unseen/split.R")

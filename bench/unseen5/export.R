@@ -9,7 +9,6 @@ data(lhur, pw561, currencysubstitution, valueofstocks, moneydemand, unemployment
      envir = environment())
 data(UKconsumption, package = "urca", envir = environment())
 source("../unseen/txhousing.R")
-complete <- txcities(3)
 sources <- list(
   lhur = function() lhur[, "y"], pw561 = function() pw561[, "y"],
   logCUS = function() currencysubstitution[, "logCUS"], Iu = function() currencysubstitution[, "Iu"],
@@ -22,10 +21,6 @@ sources <- list(
   price = function() UKconsumption[, "price"])
 specs <- list(lhur = 12, pw561 = 12, logCUS = 4, Iu = 4, Ic = 4, logY = 4, RTPD = 4, RTPS = 4, XBC = 4,
               Rl = 1, Rm = 1, logSpp = 1, x = 1, ftemp = 1, cons = 4, inc = 4, price = 4)
-for (city in complete) {
-  name <- paste0("tx.", gsub("[^A-Za-z]", "", city))
-  local({ one <- city; sources[[name]] <<- function() txsales(one) })
-  specs[[name]] <- 12
-}
+txadd(3)
 series <- function(name) na.omit(sources[[name]]())
 source("../unseen/split.R")
