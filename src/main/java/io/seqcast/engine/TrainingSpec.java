@@ -57,7 +57,8 @@ public record TrainingSpec(
                     "training.optimizer", "optimizer is required: one of ADAM, SGD, RMSPROP, ADAGRAD");
         }
         if (loss == null) {
-            throw new InvalidInputException("training.loss", "loss is required: one of MSE, MAE, HUBER (forecasters) or CROSS_ENTROPY (classifiers)");
+            throw new InvalidInputException("training.loss",
+                    "loss is required: one of MSE, MAE, HUBER (forecasters) or CROSS_ENTROPY (classifiers)");
         }
         if (!(learningRate > 0.0 && learningRate <= 10.0)) {
             throw new InvalidInputException(

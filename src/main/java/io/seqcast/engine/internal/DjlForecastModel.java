@@ -40,6 +40,8 @@ final class DjlForecastModel implements ForecastModel {
     private final Scaling scaling;
     private final NativeContext context;
     private final long parameterBytes;
+    /** One pass of every network over one window, each over the steps it reads: fixed, so not summed per request. */
+    private final long networkWorkPerPass;
     /** Null: the network alone (a manifest from before blends, or one that chose it). */
     private final ForecastBlend blend;
     private final FitCache fits = new FitCache();
@@ -60,6 +62,11 @@ final class DjlForecastModel implements ForecastModel {
         this.scaling = Scaling.of(manifest.normalization(), manifest.seasonalPeriod(), manifest.spec().window());
         this.context = context;
         this.parameterBytes = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum() * Float.BYTES;
+        long perPass = 0;
+        for (int lookback : network.lookbacks()) {
+            perPass = Costs.plus(perPass, Costs.workPerWindow(manifest.spec(), scaling.features(), lookback));
+        }
+        this.networkWorkPerPass = perPass;
         ForecastBlend chosen = manifest.blend();
         this.blend = chosen == null || chosen.members().equals(List.of(ForecastBlend.NETWORK)) ? null : chosen;
     }
@@ -78,11 +85,7 @@ final class DjlForecastModel implements ForecastModel {
     public long forecastWork(int series, int horizon) {
         long passes = (horizon + (long) manifest.spec().horizon() - 1) / manifest.spec().horizon();
         boolean runsNetwork = blend == null || blend.members().contains(ForecastBlend.NETWORK);
-        long perPass = 0;
-        for (int lookback : this.network.lookbacks()) {
-            perPass = Costs.plus(perPass, Costs.workPerWindow(manifest.spec(), scaling.features(), lookback));
-        }
-        long network = !runsNetwork ? 0 : Costs.times(Costs.times(series, passes), perPass);
+        long network = !runsNetwork ? 0 : Costs.times(Costs.times(series, passes), networkWorkPerPass);
         return Costs.plus(network, Costs.times(Costs.times(series, scaling.features()),
                 Costs.baselineWork(blend, manifest.seasonalPeriod(), scaling.smoothed())));
     }

@@ -132,8 +132,7 @@ final class TrainingRun {
      * the kept reading then trains the ensemble's other members.
      */
     static int networks(SequenceData data, ModelSpec spec, TrainingSpec training) {
-        Split split = Split.of(data, spec.window(), spec.horizon(), training.validationFraction());
-        return readings(data, split) + members(data, spec, training) - 1;
+        return lookbacks(data, spec, training).size();
     }
 
     /** The steps each network of {@link #networks} reads: the readings' whole window, then the other members'. */
