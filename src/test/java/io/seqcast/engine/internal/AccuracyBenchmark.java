@@ -26,32 +26,41 @@ import java.util.Map;
  */
 public final class AccuracyBenchmark {
 
-    /** The univariate series and their seasons (as R's ts frequency). */
-    private static final Map<String, Integer> SERIES = new LinkedHashMap<>();
+    private AccuracyBenchmark() {}
 
-    static {
+    /**
+     * The univariate series of a set and their seasons (as R's ts frequency): those its catalog.csv names
+     * (name,frequency), else bench/data's.
+     */
+    static Map<String, Integer> catalog(Path directory) throws IOException {
+        Map<String, Integer> series = new LinkedHashMap<>();
+        Path catalog = directory.resolve("catalog.csv");
+        if (Files.exists(catalog)) {
+            List<String> lines = Files.readAllLines(catalog);
+            for (String line : lines.subList(1, lines.size())) {
+                series.put(line.split(",")[0], Integer.parseInt(line.split(",")[1].trim()));
+            }
+            return series;
+        }
         for (String annual : List.of("Nile", "LakeHuron", "lynx", "sunspot.year", "nhtemp", "discoveries")) {
-            SERIES.put(annual, 1);
+            series.put(annual, 1);
         }
         for (String monthly : List.of("nottem", "USAccDeaths", "wineind", "gas")) {
-            SERIES.put(monthly, 12);
+            series.put(monthly, 12);
         }
-        SERIES.put("JohnsonJohnson", 4);
-        SERIES.put("woolyrnq", 4);
+        series.put("JohnsonJohnson", 4);
+        series.put("woolyrnq", 4);
+        return series;
     }
 
-    private AccuracyBenchmark() {}
+    /** Points held out: R's split (../shared/peers/r_baselines.R). */
+    static int horizon(int period) {
+        return period == 12 ? 24 : period == 4 ? 8 : 10;
+    }
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "bench/data");
-        // Another folder of series (bench/unseen) names its own in catalog.csv (name,frequency).
-        Path catalog = directory.resolve("catalog.csv");
-        if (Files.exists(catalog)) {
-            SERIES.clear();
-            for (String line : Files.readAllLines(catalog).subList(1, Files.readAllLines(catalog).size())) {
-                SERIES.put(line.split(",")[0], Integer.parseInt(line.split(",")[1].trim()));
-            }
-        }
+        Map<String, Integer> series = catalog(directory);
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Map<String, Map<String, Double>> r = rFigures(directory.resolve("r-baselines.csv"));
         String[] columns = {"blend", "network", "comb", "prior", "ets-avg", "blend-nohint", "ets", "arima", "theta", "snaive"};
@@ -60,10 +69,10 @@ public final class AccuracyBenchmark {
         System.out.printf("%-14s %4s %5s %3s | %7s %7s %7s %7s %7s %12s | %7s %7s %7s %7s | %5s  %s%n", "series", "m", "n", "h",
                 "blend", "network", "comb", "prior", "ets-avg", "blend-nohint", "ets", "arima", "theta", "snaive", "sec", "detected, chosen (season given)");
         try (DjlSequenceEngine engine = new DjlSequenceEngine(DeviceChoice.CPU, 1, 1024)) {
-            for (Map.Entry<String, Integer> entry : SERIES.entrySet()) {
+            for (Map.Entry<String, Integer> entry : series.entrySet()) {
                 int m = entry.getValue();
                 double[] values = read(directory.resolve(entry.getKey() + ".csv"));
-                int h = m == 12 ? 24 : m == 4 ? 8 : 10;
+                int h = horizon(m);
                 double[] train = java.util.Arrays.copyOf(values, values.length - h);
                 double[] test = java.util.Arrays.copyOfRange(values, values.length - h, values.length);
                 double scale = scale(train, m);
@@ -131,8 +140,8 @@ public final class AccuracyBenchmark {
             }
         }
         System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", "geometric mean", "",
-                gm(logSums, "blend"), gm(logSums, "network"), gm(logSums, "comb"), gm(logSums, "prior"), gm(logSums, "ets-avg"), gm(logSums, "blend-nohint"),
-                gm(logSums, "ets"), gm(logSums, "arima"), gm(logSums, "theta"), gm(logSums, "snaive"));
+                gm(logSums, "blend", series.size()), gm(logSums, "network", series.size()), gm(logSums, "comb", series.size()), gm(logSums, "prior", series.size()), gm(logSums, "ets-avg", series.size()), gm(logSums, "blend-nohint", series.size()),
+                gm(logSums, "ets", series.size()), gm(logSums, "arima", series.size()), gm(logSums, "theta", series.size()), gm(logSums, "snaive", series.size()));
         System.out.printf("%nprediction intervals of the default model (seed 42, season given) on the held-out points%n");
         System.out.printf("%-14s %5s %8s %8s %11s %11s%n", "series", "cases", "in 80 %", "in 95 %", "width 80 %",
                 "width 95 %");
@@ -180,8 +189,8 @@ public final class AccuracyBenchmark {
         return total == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f %%", 100.0 * count / total);
     }
 
-    private static double gm(Map<String, Double> logSums, String column) {
-        return Math.exp(logSums.get(column) / SERIES.size());
+    private static double gm(Map<String, Double> logSums, String column, int count) {
+        return Math.exp(logSums.get(column) / count);
     }
 
     private static double mase(float[][] forecast, double[] test, double scale) {
@@ -201,7 +210,7 @@ public final class AccuracyBenchmark {
     }
 
     /** R's MASE denominator: mean absolute seasonal difference of the training part (lag 1 without a season). */
-    private static double scale(double[] train, int m) {
+    static double scale(double[] train, int m) {
         return Accuracy.naiveScale(column(train), train.length, 0, m);
     }
 
@@ -213,7 +222,7 @@ public final class AccuracyBenchmark {
         return column;
     }
 
-    private static double[] read(Path file) throws IOException {
+    static double[] read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
         double[] values = new double[lines.size() - 1];
         for (int i = 1; i < lines.size(); i++) {
