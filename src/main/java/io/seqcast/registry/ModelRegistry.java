@@ -7,7 +7,6 @@ import io.seqcast.engine.Task;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
 import io.seqcast.engine.SequenceEngine;
-import io.seqcast.storage.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -30,16 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Models on disk: {@code <root>/<model>/<version>/} holds the engine's saved model and its manifest,
- * {@code <root>/<model>/aliases.json} the aliases. Versions are immutable and numbered 1, 2, 3...
- *
- * <p>Publishing stages the model in {@code <root>/.staging}, flushes it, and renames it into place
- * atomically under the registry lock ({@link RegistryFolder}, shared by the processes on one folder):
- * a reader sees a whole version or none, and a crash leaves at most a staging folder, which the next
- * replica to start removes once its owner is gone.
- *
- * <p>Numbers are never reused: {@code <root>/<model>/.high-water} keeps the highest number ever
- * given, so deleting the newest version and publishing again gives a new number, and no replica can
- * mistake new weights for old ones it has cached under the same number.
+ * {@code <root>/<model>/aliases.json} the aliases. Versions are immutable and numbered 1, 2, 3...; a new one
+ * lands whole or not at all, under a number never given before ({@link VersionPublisher}).
  */
 @Service
 public class ModelRegistry {
@@ -54,6 +45,7 @@ public class ModelRegistry {
     private final RegistryFolder folder;
     private final VerifiedVersions verified;
     private final Resolutions resolutions = new Resolutions();
+    private final VersionPublisher publisher;
 
     public ModelRegistry(RegistryProperties properties, SequenceEngine engine, ApplicationEventPublisher events) {
         this.root = properties.root().toAbsolutePath().normalize();
@@ -62,6 +54,7 @@ public class ModelRegistry {
         this.engine = engine;
         this.verified = new VerifiedVersions(engine);
         this.events = events;
+        this.publisher = new VersionPublisher(folder, files, this::requireTask);
         folder.locked(() -> {
             folder.removeStagingLeftovers();
             return null;
@@ -71,38 +64,9 @@ public class ModelRegistry {
     /** Saves {@code model} as the next version of {@code name}; returns its number. */
     public int publish(String name, SavedModel model) {
         ModelName.require(name, "model");
-        String id = UUID.randomUUID().toString();
-        Path staged = folder.staging().resolve(id);
-        Path lockFile = folder.staging().resolve(id + ".lock");
-        // Created and locked under the registry lock, so a starting replica never sees it unlocked.
-        RegistryFolder.StagingClaim claim = folder.locked(() -> RegistryFolder.StagingClaim.take(lockFile));
-        try (claim) {
-            try {
-                Files.createDirectories(staged);
-                model.save(staged);
-                DurableFiles.forceDirectory(staged);
-                int version = folder.locked(() -> {
-                    requireTask(name, model.manifest().taskOrDefault());
-                    Path modelDirectory = files.model(name);
-                    RegistryFolder.createDirectories(modelDirectory);
-                    int next = Math.max(files.highWater(name),
-                            files.versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
-                    files.writeHighWater(name, next);
-                    RegistryFolder.move(staged, modelDirectory.resolve(Integer.toString(next)));
-                    DurableFiles.forceDirectory(modelDirectory);
-                    return next;
-                });
-                log.info("Published version {} of model '{}'", version, name);
-                return version;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
-            } finally {
-                if (Files.exists(staged)) {
-                    RegistryFolder.deleteRecursively(staged);
-                }
-                RegistryFolder.deleteRecursively(lockFile);
-            }
-        }
+        int version = publisher.publish(name, model);
+        log.info("Published version {} of model '{}'", version, name);
+        return version;
     }
 
     /**
