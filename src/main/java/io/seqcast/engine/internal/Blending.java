@@ -17,8 +17,8 @@ import java.util.Map;
  * forecast time. Candidates: the network (scored only on origins it did not train on) and the classical
  * baselines, each refitted on the history before every origin. Every equal-weight combination of the
  * candidates is scored on the same origins; the lowest mean MASE wins, a single forecaster only by a
- * margin, and anything but the prior ({@link #PRIOR}) only if it beats the prior by a margin too. Where no
- * origin can be scored exponential smoothing forecasts.
+ * margin, the network never alone, and anything but the prior ({@link #PRIOR}) only if it beats the prior by
+ * a margin too. Where no origin can be scored exponential smoothing forecasts.
  */
 final class Blending {
 
@@ -167,6 +167,11 @@ final class Blending {
                     if ((mask & 1 << b) != 0) {
                         members[m++] = ranked[b];
                     }
+                }
+                // Never the network alone (a request can ask for that: networkOnly): early-stopped on these
+                // origins, it carried over worst alone (bench/README.md, "The network never alone").
+                if (size == 1 && candidates.get(members[0]).equals(ForecastBlend.NETWORK)) {
+                    continue;
                 }
                 double score = CombinationScores.score(forecasts, actuals, scales, members)
                         * (size == 1 ? 1 + SINGLE_PENALTY : 1);

@@ -2,6 +2,7 @@ package io.seqcast.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import java.util.List;
@@ -41,5 +42,22 @@ class BlendingTest {
         Blending.Choice choice = choose(values, 12, 12);
         assertThat(choice.blend().members()).isNotEqualTo(Blending.priorNames()).contains("ETS_AVERAGED");
         assertThat(choice.blend().reason()).contains("at least 30 % below the prior, ETS_AVERAGED + DAMPED");
+    }
+
+    @Test
+    void aNetworkThatForecastsEveryValidationOriginExactlyIsStillCombinedWithABaseline() {
+        Random random = new Random(7);
+        float[][] values = new float[120][1];
+        for (int t = 0; t < values.length; t++) {
+            values[t][0] = (float) (50 + 5 * random.nextGaussian());
+        }
+        int horizon = 6;
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 1);
+        Blending.NetworkForecast perfect = (sequence, origin) -> java.util.Arrays.copyOfRange(values, origin,
+                origin + horizon);
+        Blending.Choice choice = Blending.choose(data, new Split(new int[] {60}, new int[] {120}, true), 12, horizon,
+                perfect, null);
+        assertThat(choice.blend().validationMase()).containsEntry(ForecastBlend.NETWORK, 0.0);
+        assertThat(choice.blend().members()).contains(ForecastBlend.NETWORK).hasSizeGreaterThan(1);
     }
 }
