@@ -64,9 +64,7 @@ public class ModelRegistry {
     /** Saves {@code model} as the next version of {@code name}; returns its number. */
     public int publish(String name, SavedModel model) {
         ModelName.require(name, "model");
-        int version = publisher.publish(name, model);
-        log.info("Published version {} of model '{}'", version, name);
-        return version;
+        return publisher.publish(name, model);
     }
 
     /**

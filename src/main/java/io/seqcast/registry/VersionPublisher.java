@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a new version: stages the model in {@code <root>/.staging}, flushes it, and renames it into place
@@ -21,6 +23,9 @@ import java.util.function.BiConsumer;
  * weights for old ones it has cached under the same number.
  */
 final class VersionPublisher {
+
+    /** The registry's own logger, which publications were always logged under. */
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
     private final RegistryFolder folder;
     private final ModelFiles files;
@@ -45,7 +50,7 @@ final class VersionPublisher {
                 Files.createDirectories(staged);
                 model.save(staged);
                 DurableFiles.forceDirectory(staged);
-                return folder.locked(() -> {
+                int version = folder.locked(() -> {
                     requireTask.accept(name, model.manifest().taskOrDefault());
                     Path modelDirectory = files.model(name);
                     RegistryFolder.createDirectories(modelDirectory);
@@ -56,6 +61,8 @@ final class VersionPublisher {
                     DurableFiles.forceDirectory(modelDirectory);
                     return next;
                 });
+                log.info("Published version {} of model '{}'", version, name);
+                return version;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stage a new version of model '" + name + "'", e);
             } finally {

@@ -206,7 +206,8 @@ final class Blending {
                 : String.format(Locale.ROOT, "lowest mean MASE over %d validation origins: %s %.3f, at least %.0f %%"
                         + " below the prior, %s (%.3f)", origins, foundNames, found, 100 * PRIOR_MARGIN, priorName,
                         priorScore))
-                + (networkScored ? String.format(Locale.ROOT, "; the network alone %.3f", scores.get(ForecastBlend.NETWORK))
+                + (networkScored ? String.format(Locale.ROOT, "; the network alone %.3f (never chosen alone)",
+                        scores.get(ForecastBlend.NETWORK))
                         : "; the network was not scored (no validation split), so only baselines were candidates")
                 + String.format(Locale.ROOT, "; seasonal naive %.3f", scores.get(Baselines.Method.SEASONAL_NAIVE.name()));
         Map<String, Backtest.Steps> steps = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ final class DjlForecastModel implements ForecastModel {
     private final long parameterBytes;
     /** One pass of every network over one window, each over the steps it reads: fixed, so not summed per request. */
     private final long networkWorkPerPass;
-    /** Null: the network alone (a manifest from before blends, or one that chose it). */
+    /** Null: the network alone (a manifest from before blends; trajectories; a model trained networkOnly). */
     private final ForecastBlend blend;
     private final FitCache fits = new FitCache();
     private final CallsInFlight calls = new CallsInFlight();

@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleBiFunction;
+import java.util.stream.Stream;
 
 /**
  * The engine's baselines alone, with no network and no validation, on the benchmark sets' split (as
  * {@link AccuracyBenchmark} holds out and scores): each candidate, the prior ({@link Blending#PRIOR}), and
  * the prior on a variance-stabilising transform of positive series (issue 9 item 1): the logarithm, Box-Cox
- * with Guerrero's lambda (as R's {@code BoxCox.lambda} finds it), and the Box-Cox forecast only where it
- * validates 10 % better than the untransformed one on the last origins of the training part. Geometric-mean
+ * with Guerrero's lambda (as R's {@code BoxCox.lambda(y, "guerrero")} finds it, on a grid of 0.01), and the
+ * Box-Cox forecast only where it validates 10 % better than the untransformed one on the last origins of the
+ * training part. Where the transform cannot be inverted (below the lower bound of a negative lambda) the
+ * prior forecasts untransformed. Geometric-mean
  * MASE per set and over the held-out sets. Arguments: the set folders (default bench/data and
  * bench/unseen*). Takes seconds.
  */
@@ -32,7 +36,7 @@ public final class BaselineBenchmark {
             forecasters.put(method.name(), (y, m, h) -> Baselines.forecast(method, y, m, h));
         }
         forecasters.put("PRIOR", BaselineBenchmark::prior);
-        forecasters.put("PRIOR-LOG", transformed(y -> 0.0));
+        forecasters.put("PRIOR-LOG", transformed((y, m) -> 0.0));
         forecasters.put("PRIOR-BOXCOX", transformed(BaselineBenchmark::guerrero));
         forecasters.put("PRIOR-BOXCOX-VALIDATED", (y, m, h) -> validation(transformed(BaselineBenchmark::guerrero), y, m, h)
                 < 0.9 * validation(BaselineBenchmark::prior, y, m, h)
@@ -54,7 +58,7 @@ public final class BaselineBenchmark {
                 double[] test = Arrays.copyOfRange(values, values.length - h, values.length);
                 double scale = AccuracyBenchmark.scale(train, m);
                 for (Map.Entry<String, Forecaster> forecaster : forecasters.entrySet()) {
-                    double logMase = Math.log(mase(forecaster.getValue().forecast(train, m, h), test) / scale);
+                    double logMase = Math.log(meanAbsoluteError(forecaster.getValue().forecast(train, m, h), test) / scale);
                     bySet.computeIfAbsent(forecaster.getKey(), k -> new double[sets.size()])[s] += logMase / series.size();
                     if (!sets.get(s).getFileName().toString().equals("data")) {
                         heldOut.merge(forecaster.getKey(), logMase, Double::sum);
@@ -75,7 +79,7 @@ public final class BaselineBenchmark {
 
     private static List<Path> defaultSets() throws IOException {
         try (var folders = Files.list(Path.of("bench"))) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("bench/data")),
+            return Stream.concat(Stream.of(Path.of("bench/data")),
                     folders.filter(folder -> folder.getFileName().toString().startsWith("unseen")).sorted()).toList();
         }
     }
@@ -93,36 +97,41 @@ public final class BaselineBenchmark {
     }
 
     /** The prior fitted to the Box-Cox transform with the lambda {@code lambda} gives, back-transformed (the median). */
-    private static Forecaster transformed(java.util.function.ToDoubleFunction<double[]> lambda) {
+    private static Forecaster transformed(ToDoubleBiFunction<double[], Integer> lambda) {
         return (y, m, h) -> {
             if (Arrays.stream(y).min().orElse(0) <= 0) {
                 return prior(y, m, h);
             }
-            double l = lambda.applyAsDouble(y);
+            double l = lambda.applyAsDouble(y, m);
             DoubleUnaryOperator forward = v -> Math.abs(l) < 1e-9 ? Math.log(v) : (Math.pow(v, l) - 1) / l;
-            DoubleUnaryOperator back = v -> Math.abs(l) < 1e-9 ? Math.exp(v) : Math.pow(Math.max(0, l * v + 1), 1 / l);
-            return Arrays.stream(prior(Arrays.stream(y).map(forward).toArray(), m, h)).map(back).toArray();
+            // As R's InvBoxCox: a sign-preserving root for a positive lambda; none below -1/lambda for a negative one.
+            DoubleUnaryOperator back = v -> Math.abs(l) < 1e-9 ? Math.exp(v)
+                    : Math.signum(l * v + 1) * Math.pow(Math.abs(l * v + 1), 1 / l);
+            double[] forecast = Arrays.stream(prior(Arrays.stream(y).map(forward).toArray(), m, h)).map(back).toArray();
+            boolean invertible = l > 0 || Arrays.stream(forecast).allMatch(v -> v > 0 && Double.isFinite(v));
+            return invertible ? forecast : prior(y, m, h);
         };
     }
 
     /**
-     * Guerrero's lambda in [-1, 2] for non-seasonal use (R's {@code BoxCox.lambda(y, "guerrero")} on a series of
-     * frequency 1): the one that makes the ratio of each pair of points' deviation to the power 1 - lambda of
-     * their mean most nearly constant.
+     * Guerrero's lambda in [-1, 2] (R's {@code BoxCox.lambda(y, "guerrero")}): the one that makes the ratio of
+     * each subseries' standard deviation to the power 1 - lambda of its mean most nearly constant, over the
+     * latest whole subseries of a season's length (at least 2).
      */
-    private static double guerrero(double[] y) {
-        int groups = y.length / 2;
-        int offset = y.length - groups * 2;
+    private static double guerrero(double[] y, int period) {
+        int length = Math.max(2, period);
+        int groups = y.length / length;
+        int offset = y.length - groups * length;
         double best = 1;
         double bestVariation = Double.POSITIVE_INFINITY;
         for (int step = 0; step <= 300; step++) {
             double lambda = -1 + step / 100.0;
             double[] ratios = new double[groups];
             for (int g = 0; g < groups; g++) {
-                double a = y[offset + 2 * g];
-                double b = y[offset + 2 * g + 1];
-                double mean = (a + b) / 2;
-                ratios[g] = Math.abs(a - b) / Math.sqrt(2) / Math.pow(mean, 1 - lambda);
+                double[] part = Arrays.copyOfRange(y, offset + g * length, offset + (g + 1) * length);
+                double mean = Arrays.stream(part).average().orElse(0);
+                double sd = Math.sqrt(Arrays.stream(part).map(v -> (v - mean) * (v - mean)).sum() / (length - 1));
+                ratios[g] = sd / Math.pow(mean, 1 - lambda);
             }
             double mean = Arrays.stream(ratios).average().orElse(0);
             double sd = Math.sqrt(Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (groups - 1));
@@ -150,7 +159,7 @@ public final class BaselineBenchmark {
         return error;
     }
 
-    private static double mase(double[] forecast, double[] test) {
+    private static double meanAbsoluteError(double[] forecast, double[] test) {
         double error = 0;
         for (int k = 0; k < test.length; k++) {
             error += Math.abs(test[k] - forecast[k]);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,11 @@ class BlendingTest {
         }
         int horizon = 6;
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 1);
-        Blending.NetworkForecast perfect = (sequence, origin) -> java.util.Arrays.copyOfRange(values, origin,
-                origin + horizon);
+        Blending.NetworkForecast perfect = (sequence, origin) -> Arrays.copyOfRange(values, origin, origin + horizon);
         Blending.Choice choice = Blending.choose(data, new Split(new int[] {60}, new int[] {120}, true), 12, horizon,
                 perfect, null);
         assertThat(choice.blend().validationMase()).containsEntry(ForecastBlend.NETWORK, 0.0);
         assertThat(choice.blend().members()).contains(ForecastBlend.NETWORK).hasSizeGreaterThan(1);
+        assertThat(choice.blend().reason()).contains("never chosen alone");
     }
 }
