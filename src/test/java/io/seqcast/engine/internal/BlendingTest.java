@@ -19,13 +19,18 @@ class BlendingTest {
         return Blending.choose(data, new Split(new int[] {n}, new int[] {n}, false), 2 * horizon, horizon, null, null);
     }
 
-    @Test
-    void noiseAroundALevelKeepsThePriorSinceNothingBeatsItByTheMargin() {
+    private static float[][] noiseAroundALevel() {
         Random random = new Random(7);
         float[][] values = new float[120][1];
         for (int t = 0; t < values.length; t++) {
             values[t][0] = (float) (50 + 5 * random.nextGaussian());
         }
+        return values;
+    }
+
+    @Test
+    void noiseAroundALevelKeepsThePriorSinceNothingBeatsItByTheMargin() {
+        float[][] values = noiseAroundALevel();
         Blending.Choice choice = choose(values, 1, 6);
         assertThat(choice.blend().members()).containsExactlyElementsOf(Blending.priorNames());
         assertThat(choice.blend().reason()).contains("ETS_AVERAGED + DAMPED", "prior", "validation origins");
@@ -47,11 +52,7 @@ class BlendingTest {
 
     @Test
     void aNetworkThatForecastsEveryValidationOriginExactlyIsStillCombinedWithABaseline() {
-        Random random = new Random(7);
-        float[][] values = new float[120][1];
-        for (int t = 0; t < values.length; t++) {
-            values[t][0] = (float) (50 + 5 * random.nextGaussian());
-        }
+        float[][] values = noiseAroundALevel();
         int horizon = 6;
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 1);
         Blending.NetworkForecast perfect = (sequence, origin) -> Arrays.copyOfRange(values, origin, origin + horizon);
