@@ -25,4 +25,5 @@ out="bench/results/accuracy-$(date -u +%Y-%m-%d).txt"
     echo "# storm tracks skipped: $storms not found"
   fi
 } | tee "$out"
+python3 bench/summarize.py "$out" | tee -a "$out"
 echo "written to $out"
