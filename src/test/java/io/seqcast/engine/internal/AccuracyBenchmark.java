@@ -117,14 +117,7 @@ public final class AccuracyBenchmark {
                     }
                 }
                 mase.put("comb", maseOf(comb, test, scale));
-                double[] prior = new double[h];
-                for (Baselines.Method method : Blending.PRIOR) {
-                    double[] forecast = Baselines.forecast(method, train, m, h);
-                    for (int k = 0; k < h; k++) {
-                        prior[k] += forecast[k] / Blending.PRIOR.size();
-                    }
-                }
-                mase.put("prior", maseOf(prior, test, scale));
+                mase.put("prior", maseOf(BaselineBenchmark.prior(train, m, h), test, scale));
                 mase.put("ets-avg", maseOf(Baselines.forecast(Baselines.Method.ETS_AVERAGED, train, m, h), test, scale));
                 for (String method : List.of("ets", "arima", "theta", "naive")) {
                     mase.put(method.equals("naive") ? "snaive" : method, r.get(entry.getKey()).get(method));
