@@ -11,6 +11,7 @@ independent); and, given --before, the paired ratio of the default to another ru
 
 Usage: bench/summarize.py <outputs> ... [--before <outputs> ...], the outputs either one file per set
 (bench/results/accuracy-<set>-<date>-<tag>.txt) or bench/accuracy.sh's combined bench/results/accuracy-<date>.txt.
+`--without A,B` (before --before) leaves those series out of the paired comparison.
 """
 import math
 import re
@@ -72,6 +73,11 @@ def ratio(pairs):
 
 def main(args):
     before = []
+    without = set()
+    if "--without" in args:
+        i = args.index("--without")
+        without = set(args[i + 1].split(","))
+        args = args[:i] + args[i + 2:]
     if "--before" in args:
         i = args.index("--before")
         args, before = args[:i], args[i + 1:]
@@ -88,7 +94,7 @@ def main(args):
         print(f"the default against {c} over the {len(held)} held-out series: {ratio([(x['blend'], x[c]) for _, _, x in held])}")
     if before:
         old = {(name, k): x for p in before for name, lines in sections(p).items() for k, x in rows(lines).items()}
-        pairs = [(x["blend"], old[(s, k)]["blend"]) for s, k, x in held if (s, k) in old]
+        pairs = [(x["blend"], old[(s, k)]["blend"]) for s, k, x in held if (s, k) in old and k not in without]
         better = sum(a < b - 1e-9 for a, b in pairs)
         worse = sum(a > b + 1e-9 for a, b in pairs)
         print(f"the default against --before, paired over {len(pairs)} held-out series: {ratio(pairs)};"
