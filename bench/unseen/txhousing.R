@@ -1,7 +1,7 @@
 # Texas housing sales (ggplot2's txhousing) for the held-out sets: `txsales(city)` is one city's monthly
 # sales (or another column: `volume`, the sales' dollar value), and `txadd(first)` adds to the calling
 # script's `sources` and `specs` every fifth city in alphabetical order from the `first`, those whose
-# sales have no gap, as `tx.<City>` (`txvolume.<City>` for the volume). Sourced by the export.R of
+# sales (or the column asked for) have no gap, as `tx.<City>` (`txvolume.<City>` for the volume). Sourced by the export.R of
 # ../unseen4 to ../unseen9 after loading ggplot2 and defining `sources` and `specs`.
 txsales <- function(city, column = "sales") {
   rows <- txhousing[txhousing$city == city, ]
