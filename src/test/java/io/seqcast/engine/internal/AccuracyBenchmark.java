@@ -132,9 +132,11 @@ public final class AccuracyBenchmark {
                         (System.nanoTime() - started) / 1e9 / seeds / (m > 1 ? 2 : 1), detected + ", " + chosen);
             }
         }
-        System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", "geometric mean", "",
-                gm(logSums, "blend", series.size()), gm(logSums, "network", series.size()), gm(logSums, "comb", series.size()), gm(logSums, "prior", series.size()), gm(logSums, "ets-avg", series.size()), gm(logSums, "blend-nohint", series.size()),
-                gm(logSums, "ets", series.size()), gm(logSums, "arima", series.size()), gm(logSums, "theta", series.size()), gm(logSums, "snaive", series.size()));
+        List<Object> means = new ArrayList<>(List.of("geometric mean", ""));
+        for (String column : columns) {
+            means.add(Math.exp(logSums.get(column) / series.size()));
+        }
+        System.out.printf("%-14s %14s | %7.3f %7.3f %7.3f %7.3f %7.3f %12.3f | %7.3f %7.3f %7.3f %7.3f |%n", means.toArray());
         System.out.printf("%nprediction intervals of the default model (seed 42, season given) on the held-out points%n");
         System.out.printf("%-14s %5s %8s %8s %11s %11s%n", "series", "cases", "in 80 %", "in 95 %", "width 80 %",
                 "width 95 %");
@@ -180,10 +182,6 @@ public final class AccuracyBenchmark {
 
     private static String share(int count, int total) {
         return total == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f %%", 100.0 * count / total);
-    }
-
-    private static double gm(Map<String, Double> logSums, String column, int count) {
-        return Math.exp(logSums.get(column) / count);
     }
 
     private static double mase(float[][] forecast, double[] test, double scale) {

@@ -123,16 +123,22 @@ public final class BaselineBenchmark {
         int length = Math.max(2, period);
         int groups = y.length / length;
         int offset = y.length - groups * length;
+        // Each subseries' mean and standard deviation, which no lambda changes.
+        double[] means = new double[groups];
+        double[] deviations = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            double[] part = Arrays.copyOfRange(y, offset + g * length, offset + (g + 1) * length);
+            double mean = Arrays.stream(part).average().orElse(0);
+            means[g] = mean;
+            deviations[g] = Math.sqrt(Arrays.stream(part).map(v -> (v - mean) * (v - mean)).sum() / (length - 1));
+        }
         double best = 1;
         double bestVariation = Double.POSITIVE_INFINITY;
         for (int step = 0; step <= 300; step++) {
             double lambda = -1 + step / 100.0;
             double[] ratios = new double[groups];
             for (int g = 0; g < groups; g++) {
-                double[] part = Arrays.copyOfRange(y, offset + g * length, offset + (g + 1) * length);
-                double mean = Arrays.stream(part).average().orElse(0);
-                double sd = Math.sqrt(Arrays.stream(part).map(v -> (v - mean) * (v - mean)).sum() / (length - 1));
-                ratios[g] = sd / Math.pow(mean, 1 - lambda);
+                ratios[g] = deviations[g] / Math.pow(means[g], 1 - lambda);
             }
             double mean = Arrays.stream(ratios).average().orElse(0);
             double sd = Math.sqrt(Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (groups - 1));
