@@ -63,6 +63,12 @@ public record ModelManifest(
      * before lookbacks read formats 1 and 2 only, and would otherwise feed every network the whole window.
      */
     public static final int LOOKBACK_FORMAT_VERSION = 3;
+    /**
+     * Written for a model whose baselines forecast on Box-Cox transforms ({@code blend.transform}), its
+     * lookbacks listed as in format 3: versions before the transform read formats 1 to 3 only, and would
+     * otherwise forecast with untransformed baselines.
+     */
+    public static final int TRANSFORM_FORMAT_VERSION = 4;
     public static final String FILE_NAME = "manifest.json";
 
     public ModelManifest {

@@ -46,9 +46,19 @@ final class Baselines {
 
     /** One history made ready for every method: trimmed, seasonally adjusted, its SES weight fitted once. */
     static Fit fit(double[] fullHistory, int period) {
+        return fit(fullHistory, period, false);
+    }
+
+    /**
+     * As {@link #fit(double[], int)}, and with {@code boxCox} on the history's Box-Cox transform where every
+     * value is positive, the forecasts transformed back ({@link BoxCox}).
+     */
+    static Fit fit(double[] fullHistory, int period, boolean boxCox) {
         double[] history = fullHistory.length <= MAX_HISTORY ? fullHistory
                 : java.util.Arrays.copyOfRange(fullHistory, fullHistory.length - MAX_HISTORY, fullHistory.length);
-        return new Fit(history, period);
+        BoxCox transform = boxCox ? BoxCox.of(history, period) : null;
+        return transform == null ? new Fit(history, period, null, null)
+                : new Fit(transform.forward(history), period, transform, history);
     }
 
     /**
@@ -58,22 +68,53 @@ final class Baselines {
     static final class Fit {
         private final double[] history;
         private final int period;
+        /** The transform {@code history} went through, and the values it came from (both null for none). */
+        private final BoxCox transform;
+        private final double[] original;
+        /** The untransformed fit, made only where a transformed forecast cannot be transformed back. */
+        private Fit untransformed;
         private Seasonality season;
         private double[] adjusted;
         private double alpha = Double.NaN;
         private EtsAverage ets;
 
-        private Fit(double[] history, int period) {
+        private Fit(double[] history, int period, BoxCox transform, double[] original) {
             this.history = history;
             this.period = period;
+            this.transform = transform;
+            this.original = original;
         }
 
-        /** Points of the history fitted. */
+        /** Whether the history fitted is a Box-Cox transform of the one given. */
+        boolean transformed() {
+            return transform != null;
+        }
+
+        /** Points held: the history fitted, and on a transformed history the values it came from too. */
         int length() {
-            return history.length;
+            return transform == null ? history.length : 2 * history.length;
         }
 
+        /**
+         * The method's forecast. On a transformed history, transformed back; where that cannot be done, the
+         * method's forecast of the untransformed history.
+         */
         synchronized double[] forecast(Method method, int horizon) {
+            double[] forecast = fitted(method, horizon);
+            if (transform == null) {
+                return forecast;
+            }
+            double[] back = transform.inverse(forecast);
+            if (back != null) {
+                return back;
+            }
+            if (untransformed == null) {
+                untransformed = new Fit(original, period, null, null);
+            }
+            return untransformed.forecast(method, horizon);
+        }
+
+        private double[] fitted(Method method, int horizon) {
             if (method == Method.SEASONAL_NAIVE) {
                 return seasonalNaive(history, period, horizon);
             }
@@ -106,6 +147,7 @@ final class Baselines {
          * by its last season instead, so that a network reading its windows without the season still finds one.
          */
         synchronized Decomposition decomposition() {
+            untransformedOnly();
             if (period > Ets.MAX_SEASON) {
                 throw new IllegalStateException("a season of " + period + " is not fitted as a state");
             }
@@ -133,6 +175,7 @@ final class Baselines {
          * season is too long for a state.
          */
         synchronized List<double[]> etsDeviations(int horizon, int count, RandomGenerator random) {
+            untransformedOnly();
             forecast(Method.ETS, horizon);
             double[] centre = restored(ets.best().forecast(horizon));
             return ets.paths(horizon, count, random).stream().map(path -> {
@@ -142,6 +185,13 @@ final class Baselines {
                 }
                 return deviations;
             }).toList();
+        }
+
+        /** States and deviations are on the scale of the history fitted: a network or an interval reads them untransformed. */
+        private void untransformedOnly() {
+            if (transform != null) {
+                throw new IllegalStateException("a transformed history's states are not the series'");
+            }
         }
 
         private double[] restored(double[] path) {

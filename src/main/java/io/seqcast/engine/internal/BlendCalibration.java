@@ -38,9 +38,8 @@ final class BlendCalibration {
      * (bench/README.md).
      */
     static Backtest.Calibration errors(SequenceData data, Split split, int horizon,
-            Blending.NetworkForecast network, FitCache fits, List<String> members) {
-        boolean usesNetwork = members.contains(ForecastBlend.NETWORK);
-        ForecastBlend blend = new ForecastBlend(members, Map.of(), 0, "calibration");
+            Blending.NetworkForecast network, FitCache fits, ForecastBlend blend) {
+        boolean usesNetwork = blend.members().contains(ForecastBlend.NETWORK);
         int period = data.seasonalPeriod();
         int n = data.sequences().size();
         int scored = Math.min(n, Blending.MAX_SERIES);
@@ -87,10 +86,11 @@ final class BlendCalibration {
      * with, the few cases there are stay.
      */
     static Backtest.Calibration of(SequenceData data, Split split, int horizon,
-            Blending.NetworkForecast network, FitCache fits, List<String> chosen) {
+            Blending.NetworkForecast network, FitCache fits, ForecastBlend chosen) {
         Backtest.Calibration blend = errors(data, split, horizon, network, fits, chosen);
-        if (chosen.contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
-            Backtest.Calibration prior = errors(data, split, horizon, network, fits, Blending.priorNames());
+        if (chosen.members().contains(ForecastBlend.NETWORK) && (blend == null || blend.cases() < FEW_CALIBRATION_CASES)) {
+            Backtest.Calibration prior = errors(data, split, horizon, network, fits,
+                    new ForecastBlend(Blending.priorNames(), Map.of(), 0, "calibration", chosen.transform()));
             if (enough(blend) && prior != null) {
                 blend = blend.atLeast(prior);
             } else if (enough(prior)) {

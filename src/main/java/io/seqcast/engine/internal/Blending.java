@@ -18,7 +18,8 @@ import java.util.Map;
  * baselines, each refitted on the history before every origin. Every equal-weight combination of the
  * candidates is scored on the same origins; the lowest mean MASE wins, a single forecaster only by a
  * margin, the network never alone, and anything but the prior ({@link #PRIOR}) only if it beats the prior by
- * a margin too. Where no origin can be scored exponential smoothing forecasts.
+ * a margin too. A prior kept is fitted to Box-Cox transforms of positive series where that validates better
+ * by a margin. Where no origin can be scored exponential smoothing forecasts.
  */
 final class Blending {
 
@@ -45,6 +46,12 @@ final class Blending {
      * sets, one of them put together after the choice (bench/README.md).
      */
     private static final double PRIOR_MARGIN = 0.30;
+    /**
+     * The prior is fitted to Box-Cox transforms of positive series only where that makes its validation error
+     * this much lower: transformed everywhere it forecast held-out series worse, chosen this way better
+     * (bench/README.md, "A variance-stabilising transform").
+     */
+    private static final double TRANSFORM_MARGIN = 0.10;
     /** History a baseline is scored on, at the least. */
     private static final int MIN_HISTORY = 8;
 
@@ -93,6 +100,8 @@ final class Blending {
         }
         int period = data.seasonalPeriod();
         List<double[][]> forecasts = new ArrayList<>(); // per case: [candidate][step]
+        List<double[][]> transformedForecasts = new ArrayList<>(); // the prior's alone, on Box-Cox transforms
+        boolean anyTransformed = false;
         List<double[]> actuals = new ArrayList<>();
         List<Double> scales = new ArrayList<>();
         int n = data.sequences().size();
@@ -119,13 +128,12 @@ final class Blending {
                     }
                     double[] history = column(values, 0, origin, f);
                     Baselines.Fit fit = fits == null ? Baselines.fit(history, period) : fits.fit(history, period);
-                    double[][] byCandidate = new double[candidates.size()][];
-                    for (int c2 = 0; c2 < candidates.size(); c2++) {
-                        String candidate = candidates.get(c2);
-                        byCandidate[c2] = candidate.equals(ForecastBlend.NETWORK) ? column(networkForecast, 0, horizon, f)
-                                : fit.forecast(Baselines.Method.valueOf(candidate), horizon);
-                    }
+                    double[][] byCandidate = byCandidate(candidates, candidates, fit, networkForecast, horizon, f);
                     forecasts.add(byCandidate);
+                    Baselines.Fit transformed = Baselines.fit(history, period, true);
+                    anyTransformed |= transformed.transformed();
+                    transformedForecasts.add(transformed.transformed()
+                            ? byCandidate(candidates, priorNames(), transformed, networkForecast, horizon, f) : byCandidate);
                     actuals.add(column(values, origin, origin + horizon, f));
                     scales.add(scale);
                 }
@@ -190,11 +198,17 @@ final class Blending {
         if (priorKept) {
             best = prior;
         }
+        // Only the prior kept goes on Box-Cox transforms: a transformed prior that validated better was harder to
+        // leave, and kept series the blend forecast better (bench/README.md).
+        double transformedPrior = priorKept && anyTransformed
+                ? CombinationScores.score(transformedForecasts, actuals, scales, prior) : Double.NaN;
+        boolean boxCox = transformedPrior < priorScore * (1 - TRANSFORM_MARGIN);
+        List<double[][]> chosenForecasts = boxCox ? transformedForecasts : forecasts;
         List<String> chosen = new ArrayList<>();
         for (int member : best) {
             chosen.add(candidates.get(member));
         }
-        scores.put("BLEND", CombinationScores.score(forecasts, actuals, scales, best));
+        scores.put("BLEND", CombinationScores.score(chosenForecasts, actuals, scales, best));
         String priorName = String.join(" + ", priorNames());
         String reason = (foundIsPrior
                 ? String.format(Locale.ROOT, "%s, the prior, has the lowest mean MASE over %d validation origins (%.3f)",
@@ -209,18 +223,41 @@ final class Blending {
                 + (networkScored ? String.format(Locale.ROOT, "; the network alone %.3f (never chosen alone)",
                         scores.get(ForecastBlend.NETWORK))
                         : "; the network was not scored (no validation split), so only baselines were candidates")
-                + String.format(Locale.ROOT, "; seasonal naive %.3f", scores.get(Baselines.Method.SEASONAL_NAIVE.name()));
+                + String.format(Locale.ROOT, "; seasonal naive %.3f", scores.get(Baselines.Method.SEASONAL_NAIVE.name()))
+                + (boxCox ? String.format(Locale.ROOT, "; the prior on Box-Cox transforms of the series (Guerrero's"
+                        + " lambda), where it scored %.3f against %.3f untransformed", transformedPrior, priorScore)
+                : Double.isNaN(transformedPrior) ? ""
+                : String.format(Locale.ROOT, "; the prior on the series: on Box-Cox transforms it scored %.3f, not"
+                        + " %.0f %% below", transformedPrior, 100 * TRANSFORM_MARGIN));
+        String transform = boxCox ? ForecastBlend.BOX_COX : ForecastBlend.NONE;
         Map<String, Backtest.Steps> steps = new LinkedHashMap<>();
-        steps.put(Backtest.MODEL, CombinationScores.steps(forecasts, actuals, scales, best, horizon));
+        steps.put(Backtest.MODEL, CombinationScores.steps(chosenForecasts, actuals, scales, best, horizon));
         for (int c = 0; c < candidates.size(); c++) {
             steps.put(candidates.get(c), CombinationScores.steps(forecasts, actuals, scales, new int[] {c}, horizon));
         }
+        ForecastBlend blend = new ForecastBlend(chosen, scores, origins, reason, transform);
         Backtest.Calibration networkCalibration = networkScored
-                ? BlendCalibration.errors(data, split, horizon, network, fits, List.of(ForecastBlend.NETWORK))
+                ? BlendCalibration.errors(data, split, horizon, network, fits, ForecastBlend.networkOnly("calibration"))
                 : null;
-        return new Choice(new ForecastBlend(chosen, scores, origins, reason),
-                new Backtest(origins, horizon, chosen, steps, BlendCalibration.of(data, split, horizon, network, fits, chosen)),
+        return new Choice(blend, new Backtest(origins, horizon, chosen, steps,
+                BlendCalibration.of(data, split, horizon, network, fits, blend)),
                 networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
+    }
+
+    /**
+     * The forecasts of one feature by the candidates in {@code forecasting} (null for the others): the network's
+     * as given, the baselines' from {@code fit}.
+     */
+    private static double[][] byCandidate(List<String> candidates, List<String> forecasting, Baselines.Fit fit,
+            float[][] networkForecast, int horizon, int feature) {
+        double[][] byCandidate = new double[candidates.size()][];
+        for (int c = 0; c < candidates.size(); c++) {
+            String candidate = candidates.get(c);
+            byCandidate[c] = !forecasting.contains(candidate) ? null
+                    : candidate.equals(ForecastBlend.NETWORK) ? column(networkForecast, 0, horizon, feature)
+                    : fit.forecast(Baselines.Method.valueOf(candidate), horizon);
+        }
+        return byCandidate;
     }
 
     /**
@@ -242,7 +279,8 @@ final class Blending {
                 } else {
                     if (fit == null) {
                         double[] values = column(history, 0, history.length, f);
-                        fit = fits != null ? fits.fit(values, period) : Baselines.fit(values, period);
+                        fit = fits != null ? fits.fit(values, period, blend.boxCox())
+                                : Baselines.fit(values, period, blend.boxCox());
                     }
                     forecast = fit.forecast(Baselines.Method.valueOf(member), horizon);
                 }

@@ -47,9 +47,14 @@ final class Costs {
 
     private Costs() {}
 
+    /** Multiply-adds of finding Guerrero's lambda for a Box-Cox transform: a grid of 301 over the history. */
+    static final long BOX_COX_WORK = 301L * Baselines.MAX_HISTORY;
+
     /**
      * The work of refitting the baselines of {@code blend}, per series and feature, at forecast time; one fit
-     * serves both the blend's exponential smoothing and the states a {@code smoothedNetwork} reads.
+     * serves both the blend's exponential smoothing and the states a {@code smoothedNetwork} reads. On Box-Cox
+     * transforms they are two, and a forecast that cannot be transformed back is refitted untransformed: each
+     * baseline counted twice.
      */
     static long baselineWork(ForecastBlend blend, int period, boolean smoothedNetwork) {
         boolean smoothing = blend != null && blend.members().stream().anyMatch(member ->
@@ -57,7 +62,11 @@ final class Costs {
         boolean network = blend == null || blend.members().contains(ForecastBlend.NETWORK);
         long autoregression = blend != null && blend.members().contains(Baselines.Method.AR.name())
                 ? AUTOREGRESSION_WORK : 0;
-        return plus(smoothing || smoothedNetwork && network ? smoothingFit(period) : 0, autoregression);
+        long fit = smoothing || smoothedNetwork && network ? smoothingFit(period) : 0;
+        if (blend != null && blend.boxCox()) {
+            return plus(plus(times(smoothing ? 2 : 1, fit), times(2, autoregression)), BOX_COX_WORK);
+        }
+        return plus(fit, autoregression);
     }
 
     /** One fit of exponential smoothing to one series and feature. */

@@ -178,13 +178,13 @@ public final class DjlSequenceEngine implements SequenceEngine, AutoCloseable {
     }
 
     /**
-     * What each network reads: as a format-3 manifest lists, one lookback per network within the window;
+     * What each network reads: as a manifest of format 3 or later lists, one lookback per network within the window;
      * in earlier formats every network reads the whole window.
      */
     private static List<Integer> lookbacks(ModelManifest manifest) {
         Integer members = manifest.training().members();
         int count = members == null ? 1 : members;
-        boolean listed = manifest.formatVersion() == ModelManifest.LOOKBACK_FORMAT_VERSION;
+        boolean listed = manifest.formatVersion() >= ModelManifest.LOOKBACK_FORMAT_VERSION;
         if (listed != (manifest.lookbacks() != null)) {
             throw new ModelLoadException("manifest format " + manifest.formatVersion() + (listed
                     ? " lists each network's lookbacks, and this manifest has none"

@@ -16,7 +16,8 @@ final class FitCache {
 
     /**
      * History points kept in all, each fit charged its history's length and {@link #ENTRY_POINTS} more: a
-     * fit holds its history and a seasonally adjusted copy (16 bytes per point), and an entry's key, fit
+     * fit holds its history and a seasonally adjusted copy (16 bytes per point; a transformed one, charged
+     * twice its length, the untransformed values too), and an entry's key, fit
      * and smoothing state take at most about as much as 360 points (up to 15 smoothing forms of some 350
      * bytes each, with their seasonal states). At most about 9 MB per loaded model.
      */
@@ -28,14 +29,19 @@ final class FitCache {
 
     /** The fit of {@code history}, from the cache or made (outside the lock) and kept. */
     Baselines.Fit fit(double[] history, int period) {
-        ByteBuffer key = key(history, period);
+        return fit(history, period, false);
+    }
+
+    /** As {@link #fit(double[], int)}, on the history's Box-Cox transform with {@code boxCox} ({@link Baselines#fit(double[], int, boolean)}). */
+    Baselines.Fit fit(double[] history, int period, boolean boxCox) {
+        ByteBuffer key = key(history, period, boxCox);
         synchronized (fits) {
             Baselines.Fit known = fits.get(key);
             if (known != null) {
                 return known;
             }
         }
-        Baselines.Fit fit = Baselines.fit(history, period);
+        Baselines.Fit fit = Baselines.fit(history, period, boxCox);
         synchronized (fits) {
             if (fits.putIfAbsent(key, fit) == null) {
                 points += fit.length() + ENTRY_POINTS;
@@ -55,9 +61,10 @@ final class FitCache {
         }
     }
 
-    /** The SHA-256 of the season and values (a ByteBuffer compares and hashes by content). */
-    private static ByteBuffer key(double[] history, int period) {
-        ByteBuffer buffer = ByteBuffer.allocate(history.length * Double.BYTES + Integer.BYTES);
+    /** The SHA-256 of the transform, season and values (a ByteBuffer compares and hashes by content). */
+    private static ByteBuffer key(double[] history, int period, boolean boxCox) {
+        ByteBuffer buffer = ByteBuffer.allocate(history.length * Double.BYTES + Integer.BYTES + 1);
+        buffer.put((byte) (boxCox ? 1 : 0));
         buffer.putInt(period);
         for (double value : history) {
             buffer.putDouble(value);

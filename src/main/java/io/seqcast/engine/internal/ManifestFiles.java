@@ -84,9 +84,9 @@ final class ManifestFiles {
             throw new ModelLoadException("manifest is not a valid seqcast manifest", e);
         }
         if (manifest.formatVersion() < ModelManifest.FORMAT_VERSION
-                || manifest.formatVersion() > ModelManifest.LOOKBACK_FORMAT_VERSION) {
+                || manifest.formatVersion() > ModelManifest.TRANSFORM_FORMAT_VERSION) {
             throw new ModelLoadException("manifest format " + manifest.formatVersion() + " is not supported (expected "
-                    + ModelManifest.FORMAT_VERSION + " to " + ModelManifest.LOOKBACK_FORMAT_VERSION + ")");
+                    + ModelManifest.FORMAT_VERSION + " to " + ModelManifest.TRANSFORM_FORMAT_VERSION + ")");
         }
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             Path listed = directory.resolve(entry.getKey()).normalize();

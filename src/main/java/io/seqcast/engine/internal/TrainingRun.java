@@ -95,20 +95,21 @@ final class TrainingRun {
             ForecastBlend blend = training.networkOnly() ? ForecastBlend.networkOnly("networkOnly was asked for")
                     : choice.blend();
             if (reading != null) {
-                blend = new ForecastBlend(blend.members(), blend.validationMase(), blend.origins(),
-                        blend.reason() + "; " + reading);
+                blend = blend.withReason(blend.reason() + "; " + reading);
             }
             Backtest backtest = backtest(choice, training.networkOnly());
             int trainedMembers = chosen.network().size();
             List<Integer> lookbacks = chosen.network().lookbacks();
             boolean ownLookbacks = lookbacks.stream().anyMatch(lookback -> lookback < spec.window());
-            ModelManifest manifest = new ModelManifest(ownLookbacks ? ModelManifest.LOOKBACK_FORMAT_VERSION
+            boolean listed = ownLookbacks || blend.boxCox();
+            ModelManifest manifest = new ModelManifest(blend.boxCox() ? ModelManifest.TRANSFORM_FORMAT_VERSION
+                    : ownLookbacks ? ModelManifest.LOOKBACK_FORMAT_VERSION
                     : trainedMembers > 1 ? ModelManifest.ENSEMBLE_FORMAT_VERSION
                     : ModelManifest.FORMAT_VERSION, data.kind(), data.features(), spec,
                     training.toBuilder().members(trainedMembers).build(), normalization(chosen.scaling(), data),
                     data.seasonalPeriod(), chosen.metrics(),
                     chosen.summary(), fingerprint, engineInfo, Instant.now(), Map.of(), blend, backtest,
-                    Task.FORECASTING, null, ownLookbacks ? lookbacks : null);
+                    Task.FORECASTING, null, listed ? lookbacks : null);
             // Cases only where the model forecast them out of sample: a network without validation trained on them.
             return new DjlForecastModel(manifest, chosen.network(), chosen.manager(), context,
                     backtest == null ? null : choice.cases());

@@ -96,7 +96,8 @@ public final class AccuracyBenchmark {
                             network += mase(((DjlForecastModel) model).networkForecast(List.<float[][]>of(column(train)), h).get(0),
                                     test, scale) / seeds;
                             if (hint == m && seed == 0) {
-                                chosen = String.join("+", model.manifest().blend().members());
+                                chosen = String.join("+", model.manifest().blend().members())
+                                        + (model.manifest().blend().boxCox() ? " on Box-Cox" : "");
                                 coverage.add(coverage(entry.getKey(), model, train, test, scale, h));
                             }
                         }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Stream;
 
@@ -37,7 +36,7 @@ public final class BaselineBenchmark {
         }
         forecasters.put("PRIOR", BaselineBenchmark::prior);
         forecasters.put("PRIOR-LOG", transformed((y, m) -> 0.0));
-        Forecaster boxCox = transformed(BaselineBenchmark::guerrero);
+        Forecaster boxCox = transformed(BoxCox::guerrero);
         forecasters.put("PRIOR-BOXCOX", boxCox);
         forecasters.put("PRIOR-BOXCOX-VALIDATED", (y, m, h) -> validation(boxCox, y, m, h)
                 < 0.9 * validation(BaselineBenchmark::prior, y, m, h) ? boxCox.forecast(y, m, h) : prior(y, m, h));
@@ -100,54 +99,13 @@ public final class BaselineBenchmark {
     /** The prior fitted to the Box-Cox transform with the lambda {@code lambda} gives, back-transformed (the median). */
     private static Forecaster transformed(ToDoubleBiFunction<double[], Integer> lambda) {
         return (y, m, h) -> {
-            if (Arrays.stream(y).min().orElse(0) <= 0) {
+            if (BoxCox.of(y, m) == null) {
                 return prior(y, m, h);
             }
-            double l = lambda.applyAsDouble(y, m);
-            DoubleUnaryOperator forward = v -> Math.abs(l) < 1e-9 ? Math.log(v) : (Math.pow(v, l) - 1) / l;
-            // As R's InvBoxCox: a sign-preserving root for a positive lambda; none below -1/lambda for a negative one.
-            DoubleUnaryOperator back = v -> Math.abs(l) < 1e-9 ? Math.exp(v)
-                    : Math.signum(l * v + 1) * Math.pow(Math.abs(l * v + 1), 1 / l);
-            double[] forecast = Arrays.stream(prior(Arrays.stream(y).map(forward).toArray(), m, h)).map(back).toArray();
-            boolean invertible = l > 0 || Arrays.stream(forecast).allMatch(v -> v > 0 && Double.isFinite(v));
-            return invertible ? forecast : prior(y, m, h);
+            BoxCox transform = new BoxCox(lambda.applyAsDouble(y, m));
+            double[] forecast = transform.inverse(prior(transform.forward(y), m, h));
+            return forecast != null ? forecast : prior(y, m, h);
         };
-    }
-
-    /**
-     * Guerrero's lambda in [-1, 2] (R's {@code BoxCox.lambda(y, "guerrero")}): the one that makes the ratio of
-     * each subseries' standard deviation to the power 1 - lambda of its mean most nearly constant, over the
-     * latest whole subseries of a season's length (at least 2).
-     */
-    private static double guerrero(double[] y, int period) {
-        int length = Math.max(2, period);
-        int groups = y.length / length;
-        int offset = y.length - groups * length;
-        // Each subseries' mean and standard deviation, which no lambda changes.
-        double[] means = new double[groups];
-        double[] deviations = new double[groups];
-        for (int g = 0; g < groups; g++) {
-            double[] part = Arrays.copyOfRange(y, offset + g * length, offset + (g + 1) * length);
-            double mean = Arrays.stream(part).average().orElse(0);
-            means[g] = mean;
-            deviations[g] = Math.sqrt(Arrays.stream(part).map(v -> (v - mean) * (v - mean)).sum() / (length - 1));
-        }
-        double best = 1;
-        double bestVariation = Double.POSITIVE_INFINITY;
-        for (int step = 0; step <= 300; step++) {
-            double lambda = -1 + step / 100.0;
-            double[] ratios = new double[groups];
-            for (int g = 0; g < groups; g++) {
-                ratios[g] = deviations[g] / Math.pow(means[g], 1 - lambda);
-            }
-            double mean = Arrays.stream(ratios).average().orElse(0);
-            double sd = Math.sqrt(Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (groups - 1));
-            if (sd / mean < bestVariation) {
-                bestVariation = sd / mean;
-                best = lambda;
-            }
-        }
-        return best;
     }
 
     /** Summed absolute error of up to 6 forecasts from the last origins of the history, a quarter horizon apart. */

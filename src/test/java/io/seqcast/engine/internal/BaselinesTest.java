@@ -126,4 +126,33 @@ class BaselinesTest {
             }
         }
     }
+
+    @Test
+    void onBoxCoxTransformsGrowthInProportionToTheLevelIsForecastCloser() {
+        double[] y = BoxCoxTest.multiplicative(156, 5);
+        double[] train = java.util.Arrays.copyOf(y, 132);
+        double[] test = java.util.Arrays.copyOfRange(y, 132, 156);
+        for (Baselines.Method method : List.of(Baselines.Method.DRIFT, Baselines.Method.ETS_AVERAGED)) {
+            double untransformed = meanAbsoluteError(Baselines.fit(train, 12).forecast(method, 24), test);
+            double transformed = meanAbsoluteError(Baselines.fit(train, 12, true).forecast(method, 24), test);
+            assertThat(transformed).as(method.name()).isLessThan(untransformed);
+        }
+    }
+
+    @Test
+    void aHistoryWithAValueAtOrBelowZeroIsForecastUntransformed() {
+        double[] y = {5, 3, 0, 4, 6, 2, 7, 5, 8, 6, 9, 7};
+        for (Baselines.Method method : Baselines.Method.candidates()) {
+            assertThat(Baselines.fit(y, 2, true).forecast(method, 4)).as(method.name())
+                    .containsExactly(Baselines.fit(y, 2).forecast(method, 4));
+        }
+    }
+
+    private static double meanAbsoluteError(double[] forecast, double[] actual) {
+        double sum = 0;
+        for (int t = 0; t < actual.length; t++) {
+            sum += Math.abs(forecast[t] - actual[t]);
+        }
+        return sum / actual.length;
+    }
 }

@@ -3,6 +3,7 @@ package io.seqcast.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqcast.engine.Backtest;
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.Sequence;
 import io.seqcast.engine.SequenceData;
 import java.util.List;
@@ -31,13 +32,13 @@ class BlendCalibrationTest {
     void tooFewBacktestCasesGiveWayToTheModelsOwnSamplePaths() {
         // 26 + 1 + 12 points: only two origins leave the two seasons and more a seasonal fit needs.
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(39, new Random(1)))), 12);
-        assertThat(BlendCalibration.errors(data, null, 12, null, null, List.of("ETS_AVERAGED")).cases()).isEqualTo(2);
-        Backtest.Calibration calibration = BlendCalibration.of(data, null, 12, null, null, List.of("ETS_AVERAGED"));
+        assertThat(BlendCalibration.errors(data, null, 12, null, null, blend("ETS_AVERAGED")).cases()).isEqualTo(2);
+        Backtest.Calibration calibration = BlendCalibration.of(data, null, 12, null, null, blend("ETS_AVERAGED"));
         assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.MODEL);
         assertThat(calibration.cases()).isGreaterThanOrEqualTo(Backtest.Calibration.casesFor(99));
         // With enough origins the backtest's own errors calibrate.
         SequenceData longer = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(1)))), 12);
-        assertThat(BlendCalibration.of(longer, null, 12, null, null, List.of("ETS_AVERAGED")).source())
+        assertThat(BlendCalibration.of(longer, null, 12, null, null, blend("ETS_AVERAGED")).source())
                 .isEqualTo(Backtest.Calibration.Source.BACKTEST);
     }
 
@@ -45,7 +46,7 @@ class BlendCalibrationTest {
     void backtestCasesStartWhereAnOriginHasHalfTheSeriesBehindIt() {
         // 120 points, a year ahead: origins 60 to 108, not from the 26 points a seasonal fit could start with.
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", seasonal(120, new Random(3)))), 12);
-        assertThat(BlendCalibration.errors(data, null, 12, null, null, Blending.priorNames()).cases()).isEqualTo(49);
+        assertThat(BlendCalibration.errors(data, null, 12, null, null, blend(Blending.priorNames().toArray(String[]::new))).cases()).isEqualTo(49);
     }
 
     @Test
@@ -57,10 +58,10 @@ class BlendCalibrationTest {
             float[][] values = data.sequences().get(sequence).values();
             return java.util.Arrays.copyOfRange(values, origin - 12, origin); // last year again
         };
-        List<String> blend = List.of("NETWORK", "ETS_AVERAGED");
+        ForecastBlend blend = blend("NETWORK", "ETS_AVERAGED");
         assertThat(BlendCalibration.errors(data, split, 12, network, null, blend).cases()).isEqualTo(1);
         Backtest.Calibration calibration = BlendCalibration.of(data, split, 12, network, null, blend);
-        Backtest.Calibration prior = BlendCalibration.errors(data, split, 12, network, null, Blending.priorNames());
+        Backtest.Calibration prior = BlendCalibration.errors(data, split, 12, network, null, blend(Blending.priorNames().toArray(String[]::new)));
         assertThat(calibration.source()).isEqualTo(Backtest.Calibration.Source.BACKTEST);
         assertThat(calibration.cases()).isEqualTo(prior.cases()).isGreaterThanOrEqualTo(Backtest.Calibration.MIN_POOLED_CASES);
         for (int h = 0; h < 12; h++) {
@@ -77,7 +78,7 @@ class BlendCalibrationTest {
             values[t][0] = (float) (100 + (t < 12 ? 0.001 * random.nextGaussian() : random.nextGaussian()));
         }
         SequenceData data = SequenceData.univariate(List.of(new Sequence("s", values)), 1);
-        Backtest.Calibration calibration = BlendCalibration.errors(data, null, 4, null, null, List.of("NAIVE"));
+        Backtest.Calibration calibration = BlendCalibration.errors(data, null, 4, null, null, blend("NAIVE"));
         double scale = Accuracy.naiveScale(values, values.length, 0, 1);
         double widest = 0;
         for (int t = 12; t + 4 <= values.length; t++) {
@@ -114,5 +115,9 @@ class BlendCalibrationTest {
             values[t][0] = (float) (50 + 10 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian());
         }
         return values;
+    }
+
+    private static ForecastBlend blend(String... members) {
+        return new ForecastBlend(List.of(members), java.util.Map.of(), 0, "test");
     }
 }

@@ -62,4 +62,44 @@ class BlendingTest {
         assertThat(choice.blend().members()).contains(ForecastBlend.NETWORK).hasSizeGreaterThan(1);
         assertThat(choice.blend().reason()).contains("never chosen alone");
     }
+
+    @Test
+    void aPriorKeptForGrowthInProportionToTheLevelIsForecastOnBoxCoxTransformsWhereItValidatesBetterThere() {
+        double[] y = BoxCoxTest.multiplicative(144, 1.04, 6);
+        float[][] values = new float[y.length][1];
+        for (int t = 0; t < y.length; t++) {
+            values[t][0] = (float) y[t];
+        }
+        Blending.Choice choice = choose(values, 12, 12);
+        assertThat(choice.blend().transform()).as(choice.blend().reason()).isEqualTo(ForecastBlend.BOX_COX);
+        assertThat(choice.blend().members()).containsExactlyElementsOf(Blending.priorNames());
+        assertThat(choice.blend().reason()).contains("the prior on Box-Cox transforms of the series");
+        // The forecast and its backtest are the transformed baselines' too.
+        float[][] forecast = Blending.combine(choice.blend(), values, null, 12, 12, null);
+        double[] history = Blending.column(values, 0, values.length, 0);
+        Baselines.Fit fit = Baselines.fit(history, 12, true);
+        double expected = 0;
+        for (String member : choice.blend().members()) {
+            expected += fit.forecast(Baselines.Method.valueOf(member), 12)[0] / choice.blend().members().size();
+        }
+        assertThat((double) forecast[0][0]).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-3 * expected));
+    }
+
+    @Test
+    void noiseAroundALevelIsForecastOnTheSeriesItself() {
+        Blending.Choice choice = choose(noiseAroundALevel(), 1, 6);
+        assertThat(choice.blend().transform()).isEqualTo(ForecastBlend.NONE);
+        assertThat(choice.blend().reason()).contains("the prior on the series: on Box-Cox transforms it scored");
+    }
+
+    @Test
+    void aSeriesWithValuesBelowZeroIsNeverTransformed() {
+        float[][] values = noiseAroundALevel();
+        for (float[] row : values) {
+            row[0] -= 50;
+        }
+        Blending.Choice choice = choose(values, 1, 6);
+        assertThat(choice.blend().transform()).isEqualTo(ForecastBlend.NONE);
+        assertThat(choice.blend().reason()).doesNotContain("Box-Cox");
+    }
 }

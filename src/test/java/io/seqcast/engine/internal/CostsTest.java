@@ -56,6 +56,17 @@ class CostsTest {
     }
 
     @Test
+    void onBoxCoxTransformsEachBaselineIsChargedTwiceAndTheNetworksStatesTheirOwnFit() {
+        io.seqcast.engine.ForecastBlend both = new io.seqcast.engine.ForecastBlend(List.of("AR", "ETS_AVERAGED"),
+                java.util.Map.of(), 1, "test", io.seqcast.engine.ForecastBlend.BOX_COX);
+        io.seqcast.engine.ForecastBlend network = new io.seqcast.engine.ForecastBlend(List.of("NETWORK", "DAMPED"),
+                java.util.Map.of(), 1, "test", io.seqcast.engine.ForecastBlend.BOX_COX);
+        assertThat(Costs.baselineWork(both, 12, false)).isEqualTo(2 * Costs.AUTOREGRESSION_WORK
+                + 2 * Costs.SEASONAL_SMOOTHING_WORK + Costs.BOX_COX_WORK);
+        assertThat(Costs.baselineWork(network, 12, true)).isEqualTo(Costs.SEASONAL_SMOOTHING_WORK + Costs.BOX_COX_WORK);
+    }
+
+    @Test
     void parametersAreCountedAsTheNetworkHasThem() {
         float[][] values = new float[40][1];
         for (int t = 0; t < 40; t++) {

@@ -213,9 +213,36 @@ class EngineTrainingTest {
             }
         }
         Path manifest = dir.resolve(ModelManifest.FILE_NAME);
-        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 3", "\"formatVersion\" : 5"));
         assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("manifest format 4 is not supported");
+                .hasMessageContaining("manifest format 5 is not supported");
+    }
+
+    @Test
+    void aModelForecastingOnBoxCoxTransformsIsWrittenInAFormatEarlierVersionsRefuseAndLoadsBackWhole(@TempDir Path dir)
+            throws IOException {
+        double[] growing = BoxCoxTest.multiplicative(144, 1.04, 6);
+        float[][] values = new float[growing.length][1];
+        for (int t = 0; t < growing.length; t++) {
+            values[t][0] = (float) growing[t];
+        }
+        SequenceData data = SequenceData.univariate(List.of(new Sequence("growing", values)), 12);
+        ModelSpec yearAhead = new ModelSpec(CellType.LSTM, 8, 1, 0.0, 24, 12);
+        float[][] history = java.util.Arrays.copyOf(values, 120);
+        // No validation split: the baselines alone are scored, on the same origins as BlendingTest scores them.
+        try (ForecastModel model = engine.train(data, yearAhead, QUICK.toBuilder().members(1).validationFraction(0).build(),
+                TrainingListener.NONE)) {
+            assertThat(model.manifest().blend().transform()).as(model.manifest().blend().reason())
+                    .isEqualTo(io.seqcast.engine.ForecastBlend.BOX_COX);
+            assertThat(model.manifest().formatVersion()).isEqualTo(ModelManifest.TRANSFORM_FORMAT_VERSION);
+            assertThat(model.manifest().lookbacks()).containsExactly(yearAhead.window());
+            model.save(dir);
+            try (ForecastModel loaded = engine.load(dir)) {
+                assertThat(loaded.manifest().blend()).isEqualTo(model.manifest().blend());
+                assertThat(loaded.forecast(List.<float[][]>of(history), 12).get(0))
+                        .isDeepEqualTo(model.forecast(List.<float[][]>of(history), 12).get(0));
+            }
+        }
     }
 
     @Test
