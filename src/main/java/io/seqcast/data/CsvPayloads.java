@@ -192,16 +192,20 @@ public final class CsvPayloads {
         if (days > 0 && TimeGrid.near(from.plusDays(days), to)) {
             candidates.add(days % 7 == 0 ? "P" + days / 7 + "W" : "P" + days + "D");
         }
-        String exact = Duration.between(from, to).toString();
+        candidates.add(Duration.between(from, to).toString());
+        // The step the first rows keep best: an exact one where they keep it rather than the calendar's (31 days,
+        // not a month), the calendar's where one row is off it, so that TimeGrid names that row rather than every
+        // row drifting off a 31-day step; the calendar's on a tie.
+        String best = candidates.get(0);
+        long bestOff = Long.MAX_VALUE;
         for (String candidate : candidates) {
-            try {
-                TimeGrid.steps(head, candidate, series);
-                return candidate;
-            } catch (InvalidInputException offTheCalendar) {
-                // The first rows keep an exact step rather than the calendar's (31 days, not a month): try the next.
+            long off = TimeGrid.secondsOff(head, candidate);
+            if (off < bestOff) {
+                best = candidate;
+                bestOff = off;
             }
         }
-        return exact;
+        return best;
     }
 
     private static Double value(String[] row, List<String> header, String column) {

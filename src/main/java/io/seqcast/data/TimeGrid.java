@@ -66,8 +66,10 @@ final class TimeGrid {
                 }
             }
             if (!on(timing.at(step), times[r]) && !on(sameDay(step), times[r])) {
+                Instant nearest = distance(step - 1, times[r]) < distance(step, times[r]) ? timing.at(step - 1)
+                        : timing.at(step);
                 throw new InvalidInputException("/csv", "series " + series + ": time " + times[r] + " is not on the "
-                        + frequency + " steps from the first row's (" + times[0] + "; the nearest is " + timing.at(step)
+                        + frequency + " steps from the first row's (" + times[0] + "; the nearest is " + nearest
                         + "): rows must come at regular steps, a missing row being a missing value; give the frequency"
                         + " query parameter if " + frequency + " is wrong, or leave the time column out to take the rows"
                         + " as consecutive observations");
@@ -75,6 +77,39 @@ final class TimeGrid {
             steps[r] = step;
         }
         return steps;
+    }
+
+    /**
+     * How far, in seconds, {@code times} lie in all from the steps of {@code frequency} from the first: each
+     * row on the nearest step after the row before's. {@link Long#MAX_VALUE} where the rows would leave more
+     * than {@link Gaps#MAX_MISSING_SHARE} of the steps empty or the steps leave the calendar. Of the steps
+     * the rows suggest, the one they keep best.
+     */
+    static long secondsOff(Instant[] times, String frequency) {
+        try {
+            TimeGrid grid = new TimeGrid(times[0], frequency);
+            long mostSteps = (long) Math.ceil(times.length / (1 - Gaps.MAX_MISSING_SHARE));
+            long off = 0;
+            int step = 0;
+            for (int r = 1; r < times.length; r++) {
+                step++;
+                while (grid.distance(step + 1, times[r]) < grid.distance(step, times[r])) {
+                    if (++step >= mostSteps) {
+                        return Long.MAX_VALUE;
+                    }
+                }
+                off = Math.addExact(off, grid.distance(step, times[r]));
+            }
+            return off;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Seconds from {@code actual} to step {@code step}, on whichever of its two days (month end or same day) is nearer. */
+    private long distance(int step, Instant actual) {
+        return Math.min(Duration.between(timing.at(step), actual).abs().toSeconds(),
+                Duration.between(sameDay(step), actual).abs().toSeconds());
     }
 
     private boolean on(Instant expected, Instant actual) {

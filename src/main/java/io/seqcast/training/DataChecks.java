@@ -56,10 +56,9 @@ class DataChecks {
         for (Sequence sequence : plan.data().sequences()) {
             windows += Math.max(0, sequence.length() - window - horizon + 1);
         }
-        Integer given = request.data().seasonality();
-        boolean stamped = request.data().series() != null && !request.data().series().isEmpty()
-                && request.data().series().get(0) != null && request.data().series().get(0).frequency() != null;
-        String source = given != null ? "given" : stamped ? "frequency" : "detected";
+        // A frequency without a season (P1Y, PT744H) leaves the season to detection.
+        String source = request.data().seasonality() != null ? "given"
+                : parsed.data().seasonalPeriod() > 1 ? "frequency" : "detected";
         return new DataCheck(true, null, null, plan.data().seasonalPeriod(), source, window, horizon, windows,
                 engine.members(plan.data(), plan.spec(), plan.training()),
                 engine.estimateTrainingBytes(plan.data(), plan.spec(), plan.training()), limits.memoryBudget(),

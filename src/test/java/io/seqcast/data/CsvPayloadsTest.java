@@ -110,6 +110,34 @@ class CsvPayloadsTest {
     }
 
     @Test
+    void aMonthlySeriesWithOneRowOffItsMonthIsRefusedNamingThatRowNotReadAsThirtyOneDaySteps() {
+        for (int rows : new int[] {13, 144}) {
+            StringBuilder csv = new StringBuilder("time,value\n");
+            for (int t = 0; t < rows; t++) {
+                csv.append(String.format("%d-%02d-%sT00:00:00Z,%d%n", 1949 + t / 12, 1 + t % 12, t == 2 ? "08" : "01", t));
+            }
+            assertThatThrownBy(() -> CsvPayloads.parse(csv.toString(), null, null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("time 1949-03-08T00:00:00Z is not on the P1M steps")
+                    .hasMessageContaining("the nearest is 1949-03-01T00:00:00Z");
+        }
+    }
+
+    @Test
+    void aRowOffItsStepNamesTheNearestStepWhetherBeforeOrAfterIt() {
+        for (String day : new String[] {"10", "22"}) {
+            StringBuilder csv = new StringBuilder("time,value\n");
+            for (int t = 0; t < 60; t++) {
+                csv.append(String.format("%d-%02d-%sT00:00:00Z,%d%n", 1950 + t / 12, 1 + t % 12, t == 37 ? day : "01", t));
+            }
+            assertThatThrownBy(() -> CsvPayloads.parse(csv.toString(), null, null))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("time 1953-02-" + day + "T00:00:00Z is not on the P1M steps")
+                    .hasMessageContaining("the nearest is " + (day.equals("10") ? "1953-02-01" : "1953-03-01"));
+        }
+    }
+
+    @Test
     void theStepIsTheOneTheRowsKeepNotOneTheirFirstDayOrAJitterSuggests() {
         // The 30th of each month from a 30-day month's end; 30-day steps of a 31-day calendar; a jittery logger.
         DataPayload thirtieths = CsvPayloads.parse("time,value\n2024-04-30T00:00:00Z,1\n2024-05-30T00:00:00Z,2\n"

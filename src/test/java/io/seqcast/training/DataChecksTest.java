@@ -84,6 +84,14 @@ class DataChecksTest {
         assertThat(accepted.seasonSource()).isEqualTo("frequency");
         assertThat(accepted.season()).isEqualTo(12);
 
+        StringBuilder yearly = new StringBuilder("time,value\n");
+        for (int t = 0; t < values.length; t++) {
+            yearly.append(String.format(java.util.Locale.ROOT, "%d-01-01T00:00:00Z,%s%n", 1950 + t, values[t]));
+        }
+        DataCheck annual = controller.checkCsv(yearly.toString(), "m", null, null, null, null, null);
+        assertThat(annual.series().get(0).frequency()).isEqualTo("P1Y");
+        assertThat(annual.seasonSource()).as("P1Y implies no season, so it is detected").isEqualTo("detected");
+
         DataCheck tooBig = controller.checkCsv(csv.toString(), "m", null, null,
                 new SpecPayload(null, 1000, null, null, null, null), null, null);
         assertThat(tooBig.accepted()).isFalse();
