@@ -90,14 +90,18 @@ final class Baselines {
             return transform != null;
         }
 
-        /** Points held: the history fitted, and on a transformed history the values it came from too. */
+        /**
+         * Points held: the history fitted; on a transformed history also the values it came from, and room for
+         * the untransformed fit a forecast may need.
+         */
         int length() {
-            return transform == null ? history.length : 2 * history.length;
+            return transform == null ? history.length : 3 * history.length;
         }
 
         /**
-         * The method's forecast. On a transformed history, transformed back; where that cannot be done, the
-         * method's forecast of the untransformed history.
+         * The method's forecast. On a transformed history, transformed back; a step that cannot be is the
+         * method's forecast of the untransformed history at that step, so that a step's value never depends on
+         * how far ahead is asked.
          */
         synchronized double[] forecast(Method method, int horizon) {
             double[] forecast = fitted(method, horizon);
@@ -105,13 +109,17 @@ final class Baselines {
                 return forecast;
             }
             double[] back = transform.inverse(forecast);
-            if (back != null) {
-                return back;
+            double[] plain = null;
+            for (int h = 0; h < horizon; h++) {
+                if (Double.isNaN(back[h])) {
+                    if (plain == null) {
+                        untransformed = untransformed != null ? untransformed : new Fit(original, period, null, null);
+                        plain = untransformed.forecast(method, horizon);
+                    }
+                    back[h] = plain[h];
+                }
             }
-            if (untransformed == null) {
-                untransformed = new Fit(original, period, null, null);
-            }
-            return untransformed.forecast(method, horizon);
+            return back;
         }
 
         private double[] fitted(Method method, int horizon) {

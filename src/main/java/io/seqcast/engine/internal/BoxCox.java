@@ -5,8 +5,13 @@ package io.seqcast.engine.internal;
  * {@code BoxCox.lambda(y, "guerrero")} finds it: it makes a series whose spread grows with its level
  * spread evenly, so that additive fits and their errors hold at every level. A forecast transformed back is
  * the median of the forecast distribution, not its mean.
+ *
+ * <p>Values are divided by the history's mean first ({@code scale}). The transform is then the same in any
+ * units, keeps its precision for large values and a negative lambda, and the transformed history lies on
+ * both sides of zero, so that the methods fit it with additive forms only, as R's {@code ets} does given a
+ * lambda (multiplicative forms need positive data, which the transform of values over the scale alone is).
  */
-record BoxCox(double lambda) {
+record BoxCox(double lambda, double scale) {
 
     /** R's range for Guerrero's lambda, -1 to 2, searched on a grid of 0.01. */
     private static final double LOWEST = -1;
@@ -14,35 +19,36 @@ record BoxCox(double lambda) {
 
     /** The transform fitted to {@code history}, or null where a value is not positive (nor finite). */
     static BoxCox of(double[] history, int period) {
+        double sum = 0;
         for (double value : history) {
             if (!(value > 0) || !Double.isFinite(value)) {
                 return null;
             }
+            sum += value;
         }
-        return new BoxCox(guerrero(history, period));
+        return new BoxCox(guerrero(history, period), sum / history.length);
     }
 
     double[] forward(double[] values) {
         double[] transformed = new double[values.length];
         for (int t = 0; t < values.length; t++) {
-            transformed[t] = log() ? Math.log(values[t]) : (Math.pow(values[t], lambda) - 1) / lambda;
+            double relative = values[t] / scale;
+            transformed[t] = log() ? Math.log(relative) : (Math.pow(relative, lambda) - 1) / lambda;
         }
         return transformed;
     }
 
     /**
-     * Transformed values back, or null where one has no positive preimage (below -1/lambda for a negative
-     * lambda): a forecast that far out is not one of this series. Above 0, lambda maps every value back (a
-     * root that keeps the sign, as R's {@code InvBoxCox}).
+     * Transformed values back, step by step; NaN for a step with no positive preimage (below -1/lambda for a
+     * negative lambda: a forecast that far out is not one of this series) or none a 32-bit float holds. Above
+     * 0, lambda maps every value back (a root that keeps the sign, as R's {@code InvBoxCox}).
      */
     double[] inverse(double[] values) {
         double[] original = new double[values.length];
         for (int t = 0; t < values.length; t++) {
             double base = lambda * values[t] + 1;
-            original[t] = log() ? Math.exp(values[t]) : Math.signum(base) * Math.pow(Math.abs(base), 1 / lambda);
-            if (!Double.isFinite(original[t]) || lambda < 0 && !(base > 0)) {
-                return null;
-            }
+            double value = scale * (log() ? Math.exp(values[t]) : Math.signum(base) * Math.pow(Math.abs(base), 1 / lambda));
+            original[t] = !(Math.abs(value) <= Float.MAX_VALUE) || lambda < 0 && !(base > 0) ? Double.NaN : value;
         }
         return original;
     }

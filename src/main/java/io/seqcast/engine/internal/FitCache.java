@@ -17,7 +17,7 @@ final class FitCache {
     /**
      * History points kept in all, each fit charged its history's length and {@link #ENTRY_POINTS} more: a
      * fit holds its history and a seasonally adjusted copy (16 bytes per point; a transformed one, charged
-     * twice its length, the untransformed values too), and an entry's key, fit
+     * three times its length, also the untransformed values and the fit a step may fall back on), and an entry's key, fit
      * and smoothing state take at most about as much as 360 points (up to 15 smoothing forms of some 350
      * bytes each, with their seasonal states). At most about 9 MB per loaded model.
      */

@@ -1,5 +1,6 @@
 package io.seqcast.engine.internal;
 
+import io.seqcast.engine.ForecastBlend;
 import io.seqcast.engine.ModelLoadException;
 import io.seqcast.engine.ModelManifest;
 import java.io.BufferedOutputStream;
@@ -87,6 +88,12 @@ final class ManifestFiles {
                 || manifest.formatVersion() > ModelManifest.TRANSFORM_FORMAT_VERSION) {
             throw new ModelLoadException("manifest format " + manifest.formatVersion() + " is not supported (expected "
                     + ModelManifest.FORMAT_VERSION + " to " + ModelManifest.TRANSFORM_FORMAT_VERSION + ")");
+        }
+        if (manifest.blend() != null && manifest.blend().boxCox()
+                && manifest.formatVersion() < ModelManifest.TRANSFORM_FORMAT_VERSION) {
+            // Written so by no version: a format before the transform cannot carry one.
+            throw new ModelLoadException("manifest format " + manifest.formatVersion() + " cannot carry blend.transform "
+                    + ForecastBlend.BOX_COX + " (format " + ModelManifest.TRANSFORM_FORMAT_VERSION + " and later can)");
         }
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             Path listed = directory.resolve(entry.getKey()).normalize();

@@ -99,12 +99,18 @@ public final class BaselineBenchmark {
     /** The prior fitted to the Box-Cox transform with the lambda {@code lambda} gives, back-transformed (the median). */
     private static Forecaster transformed(ToDoubleBiFunction<double[], Integer> lambda) {
         return (y, m, h) -> {
-            if (BoxCox.of(y, m) == null) {
+            BoxCox fitted = BoxCox.of(y, m);
+            if (fitted == null) {
                 return prior(y, m, h);
             }
-            BoxCox transform = new BoxCox(lambda.applyAsDouble(y, m));
+            // As the engine transforms: relative to the history's mean, a step with no preimage untransformed.
+            BoxCox transform = new BoxCox(lambda.applyAsDouble(y, m), fitted.scale());
             double[] forecast = transform.inverse(prior(transform.forward(y), m, h));
-            return forecast != null ? forecast : prior(y, m, h);
+            double[] plain = prior(y, m, h);
+            for (int k = 0; k < h; k++) {
+                forecast[k] = Double.isNaN(forecast[k]) ? plain[k] : forecast[k];
+            }
+            return forecast;
         };
     }
 

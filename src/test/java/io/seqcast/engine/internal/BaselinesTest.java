@@ -148,6 +148,26 @@ class BaselinesTest {
         }
     }
 
+    @Test
+    void onBoxCoxTransformsTheForecastScalesWithTheUnitsAndAStepDoesNotDependOnTheHorizon() {
+        double[] y = BoxCoxTest.multiplicative(144, 1.04, 6);
+        for (Baselines.Method method : List.of(Baselines.Method.ETS_AVERAGED, Baselines.Method.DAMPED)) {
+            double[] near = Baselines.fit(y, 12, true).forecast(method, 12);
+            double[] far = Baselines.fit(y, 12, true).forecast(method, 1024);
+            for (double units : new double[] {1e-3, 1e-2, 1e3}) {
+                double[] scaled = java.util.Arrays.stream(y).map(v -> v * units).toArray();
+                double[] inUnits = Baselines.fit(scaled, 12, true).forecast(method, 12);
+                for (int h = 0; h < 12; h++) {
+                    assertThat(inUnits[h] / units).as("%s in units of %s, step %d", method, units, h)
+                            .isCloseTo(near[h], within(1e-6 * near[h]));
+                }
+            }
+            for (int h = 0; h < 12; h++) {
+                assertThat(far[h]).as("%s step %d", method, h).isEqualTo(near[h]);
+            }
+        }
+    }
+
     private static double meanAbsoluteError(double[] forecast, double[] actual) {
         double sum = 0;
         for (int t = 0; t < actual.length; t++) {

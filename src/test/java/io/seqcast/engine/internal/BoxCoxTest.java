@@ -42,7 +42,7 @@ class BoxCoxTest {
     void valuesTransformedAndBackAreTheValues() {
         double[] y = multiplicative(60, 3);
         for (double lambda : new double[] {-0.5, 0, 0.5, 1.5}) {
-            BoxCox transform = new BoxCox(lambda);
+            BoxCox transform = new BoxCox(lambda, 150);
             double[] back = transform.inverse(transform.forward(y));
             for (int t = 0; t < y.length; t++) {
                 assertThat(back[t]).as("lambda %s", lambda).isCloseTo(y[t], within(1e-9 * y[t]));
@@ -51,11 +51,32 @@ class BoxCoxTest {
     }
 
     @Test
-    void aValueBelowWhatANegativeLambdaReachesHasNoPreimage() {
-        BoxCox transform = new BoxCox(-0.5);
+    void aStepBeyondWhatANegativeLambdaReachesOrAFloatHoldsHasNoPreimageAndTheOthersKeepTheirs() {
+        BoxCox transform = new BoxCox(-0.5, 10);
         // -1/lambda = 2 bounds the transform of every positive value from above.
-        assertThat(transform.inverse(new double[] {1.9})).isNotNull();
-        assertThat(transform.inverse(new double[] {1.9, 2.0})).isNull();
+        double[] back = transform.inverse(new double[] {0, 1.9, 2.0, 1});
+        assertThat(back[0]).isCloseTo(10, within(1e-9));
+        assertThat(back[1]).isCloseTo(10 * Math.pow(1 - 0.5 * 1.9, -2), within(1e-6));
+        assertThat(back[2]).isNaN();
+        assertThat(back[3]).isCloseTo(40, within(1e-9));
+        assertThat(new BoxCox(0, 1).inverse(new double[] {80, 100})).containsExactly(Math.exp(80), Double.NaN);
+    }
+
+    @Test
+    void theTransformIsTheSameInAnyUnitsAndPutsTheHistoryOnBothSidesOfZero() {
+        double[] y = multiplicative(72, 6);
+        double[] transformed = BoxCox.of(y, 12).forward(y);
+        for (double units : new double[] {1e-6, 1e-2, 1e3, 1e12}) {
+            double[] scaled = java.util.Arrays.stream(y).map(v -> v * units).toArray();
+            BoxCox transform = BoxCox.of(scaled, 12);
+            assertThat(transform.lambda()).isEqualTo(BoxCox.of(y, 12).lambda());
+            double[] again = transform.forward(scaled);
+            for (int t = 0; t < y.length; t++) {
+                assertThat(again[t]).isCloseTo(transformed[t], within(1e-9));
+            }
+        }
+        assertThat(java.util.Arrays.stream(transformed).min().orElseThrow()).isNegative();
+        assertThat(java.util.Arrays.stream(transformed).max().orElseThrow()).isPositive();
     }
 
     @Test

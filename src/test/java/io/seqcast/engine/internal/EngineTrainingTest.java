@@ -243,6 +243,10 @@ class EngineTrainingTest {
                         .isDeepEqualTo(model.forecast(List.<float[][]>of(history), 12).get(0));
             }
         }
+        Path manifest = dir.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 4", "\"formatVersion\" : 3"));
+        assertThatThrownBy(() -> engine.load(dir)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("manifest format 3 cannot carry blend.transform BOX_COX");
     }
 
     @Test
