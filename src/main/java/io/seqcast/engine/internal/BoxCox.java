@@ -39,7 +39,7 @@ record BoxCox(double lambda, double scale) {
     }
 
     /**
-     * Transformed values back, step by step; NaN for a step with no positive preimage (below -1/lambda for a
+     * Transformed values back, step by step; NaN for a step with no positive preimage (at -1/lambda or above for a
      * negative lambda: a forecast that far out is not one of this series) or none a 32-bit float holds. Above
      * 0, lambda maps every value back (a root that keeps the sign, as R's {@code InvBoxCox}).
      */
