@@ -100,8 +100,7 @@ final class Blending {
         }
         int period = data.seasonalPeriod();
         List<double[][]> forecasts = new ArrayList<>(); // per case: [candidate][step]
-        List<double[][]> transformedForecasts = new ArrayList<>(); // the prior's alone, on Box-Cox transforms
-        boolean anyTransformed = false;
+        List<int[]> caseKeys = new ArrayList<>(); // per case: series, origin, feature
         List<double[]> actuals = new ArrayList<>();
         List<Double> scales = new ArrayList<>();
         int n = data.sequences().size();
@@ -130,10 +129,7 @@ final class Blending {
                     Baselines.Fit fit = fits == null ? Baselines.fit(history, period) : fits.fit(history, period);
                     double[][] byCandidate = byCandidate(candidates, candidates, fit, networkForecast, horizon, f);
                     forecasts.add(byCandidate);
-                    Baselines.Fit transformed = Baselines.fit(history, period, true);
-                    anyTransformed |= transformed.transformed();
-                    transformedForecasts.add(transformed.transformed()
-                            ? byCandidate(candidates, priorNames(), transformed, networkForecast, horizon, f) : byCandidate);
+                    caseKeys.add(new int[] {i, origin, f});
                     actuals.add(column(values, origin, origin + horizon, f));
                     scales.add(scale);
                 }
@@ -200,7 +196,9 @@ final class Blending {
         }
         // Only the prior kept goes on Box-Cox transforms: a transformed prior that validated better was harder to
         // leave, and kept series the blend forecast better (bench/README.md).
-        double transformedPrior = priorKept && anyTransformed
+        List<double[][]> transformedForecasts = priorKept
+                ? transformedPrior(data, caseKeys, forecasts, candidates, horizon, fits) : null;
+        double transformedPrior = transformedForecasts != null
                 ? CombinationScores.score(transformedForecasts, actuals, scales, prior) : Double.NaN;
         boolean boxCox = transformedPrior < priorScore * (1 - TRANSFORM_MARGIN);
         List<double[][]> chosenForecasts = boxCox ? transformedForecasts : forecasts;
@@ -242,6 +240,27 @@ final class Blending {
         return new Choice(blend, new Backtest(origins, horizon, chosen, steps,
                 BlendCalibration.of(data, split, horizon, network, fits, blend)),
                 networkCalibration, BacktestCases.cut(casesSeries, casesOrigins, window));
+    }
+
+    /**
+     * Per case, the prior's forecasts on the Box-Cox transform of the case's history, or the case's forecasts as
+     * scored where the history has none; null where no history has one. Made only once the prior is kept, and
+     * through {@code fits} where there is one, so that calibration finds them there.
+     */
+    private static List<double[][]> transformedPrior(SequenceData data, List<int[]> caseKeys,
+            List<double[][]> forecasts, List<String> candidates, int horizon, FitCache fits) {
+        int period = data.seasonalPeriod();
+        List<double[][]> transformed = new ArrayList<>(caseKeys.size());
+        boolean any = false;
+        for (int c = 0; c < caseKeys.size(); c++) {
+            int[] key = caseKeys.get(c);
+            double[] history = column(data.sequences().get(key[0]).values(), 0, key[1], key[2]);
+            Baselines.Fit fit = fits == null ? Baselines.fit(history, period, true) : fits.fit(history, period, true);
+            any |= fit.transformed();
+            transformed.add(fit.transformed()
+                    ? byCandidate(candidates, priorNames(), fit, null, horizon, key[2]) : forecasts.get(c));
+        }
+        return any ? transformed : null;
     }
 
     /**
